@@ -1,0 +1,1 @@
+"""Exporters: each writes the graph of a store to a stream or folder (one module per format)."""
