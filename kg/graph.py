@@ -67,6 +67,7 @@ def to_batch(extraction: Extraction, schema: Schema | None = None) -> GraphBatch
     merged: dict[str, NodeRow] = {}
     surfaces: dict[str, list[str]] = {}
     first_mention: dict[str, Any] = {}
+    reasons: dict[str, list[str]] = {}
     for ent in extraction.entities:
         cid = ent.canonical_id
         if not cid:
@@ -83,6 +84,8 @@ def to_batch(extraction: Extraction, schema: Schema | None = None) -> GraphBatch
                 row.props.setdefault(key, value)
             row.props["aliases"] = sorted({*row.props.get("aliases", []), *forms} - {row.props["name"]})
         surfaces[cid].extend(f for f in forms if f not in surfaces[cid])
+        if ent.resolution and ent.resolution not in reasons.setdefault(cid, []):
+            reasons[cid].append(ent.resolution)
         if ent.mentions and cid not in first_mention:
             first_mention[cid] = ent.mentions[0]
     batch.nodes.extend(merged.values())
@@ -97,6 +100,7 @@ def to_batch(extraction: Extraction, schema: Schema | None = None) -> GraphBatch
         props = evidence(ev) if ev else {"report": rep.id, "sentence": "", "span_start": 0, "span_end": 0,
                                         "extractor": extraction.extractor, "confidence": 1.0}
         props["surface"] = surfaces[cid]
+        props["resolution"] = "; ".join(reasons.get(cid, []))
         batch.rels.append(RelRow("MENTIONED_IN", row.label, cid, "Report", rep.id, props))
 
     seen: dict[tuple[str, str, str], RelRow] = {}

@@ -73,6 +73,7 @@ class Entity:
     props: dict[str, Any] = field(default_factory=dict)
     mentions: list[Evidence] = field(default_factory=list)
     canonical_id: str | None = None
+    resolution: str | None = None  # why it was resolved to canonical_id (kg.resolve)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name,
@@ -84,6 +85,8 @@ class Entity:
                 out[key] = value
         if self.canonical_id:
             out["canonical_id"] = self.canonical_id
+        if self.resolution:
+            out["resolution"] = self.resolution
         return out
 
 

@@ -49,7 +49,7 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store, *, max_bytes: int |
     whose source path is stored with other content replaces it. Each report is written in one
     transaction, so a failure leaves nothing half-written; failures are collected, not raised.
     """
-    resolver = resolver or Resolver()
+    resolver = resolver or Resolver.for_store(store)
     summary = IngestSummary()
     for item in read_paths(paths, max_bytes):
         if isinstance(item, InputError):
