@@ -135,3 +135,15 @@ def test_store_locked_by_another_process_is_a_clear_error(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_explain_shows_forms_and_merge_reasons(small_dir):
+    result = runner.invoke(app, ["explain", "person:a-ridwan--kota-jambi", "--store", str(small_dir), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found["label"] == "Person" and found["properties"]["name"] == "A. Ridwan"
+    assert [m["report"] for m in found["mentions"]] == ["fixture-a", "fixture-b"]
+    assert found["mentions"][0]["resolution"] == "new node"
+    assert found["mentions"][1]["resolution"].startswith("same normalised name")
+    bad = runner.invoke(app, ["explain", "nonsense", "--store", str(small_dir)])
+    assert bad.exit_code == 2 and "not a kg node id" in bad.output

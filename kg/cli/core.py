@@ -125,3 +125,29 @@ def stats(
     typer.echo(render(["kind", "name", "count"], rows, format))
 
 
+
+
+@app.command("explain")
+@edge
+def explain_node(
+    node_id: str = typer.Argument(..., help="Node id, e.g. person:a-ridwan--kota-jambi (see `kg query` output)."),
+    format: str = FormatOpt,
+    store: Optional[Path] = StoreOpt,
+    neo4j: Optional[str] = Neo4jOpt,
+) -> None:
+    """Show a node, the surface forms it was built from and why each report's mention was merged into it."""
+    from kg.explain import explain
+    from kg.store import open_store
+
+    check_format(format)
+    with open_store(store, neo4j, read_only=True) as graph:
+        found = explain(graph, node_id)
+    if format == "json":
+        typer.echo(json.dumps({"id": found.id, "label": found.label, "properties": found.properties,
+                               "mentions": found.mentions}, ensure_ascii=False, indent=2, default=str))
+        return
+    if format == "table":
+        props = "; ".join(f"{k}={v}" for k, v in found.properties.items() if v not in (None, "", []))
+        typer.echo(f"{found.label} {found.id}: {props}\n")
+    rows = [[m["report"], m["published"], m["surface"], m["resolution"], m["sentence"]] for m in found.mentions]
+    typer.echo(render(["report", "published", "surface", "resolution", "sentence"], rows, format))
