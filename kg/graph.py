@@ -82,6 +82,7 @@ def to_batch(extraction: Extraction, schema: Schema | None = None) -> GraphBatch
         else:
             for key, value in props.items():
                 row.props.setdefault(key, value)
+            row.props["name"] = preferred_name(row.props["name"], ent.name)
             row.props["aliases"] = sorted({*row.props.get("aliases", []), *forms} - {row.props["name"]})
         surfaces[cid].extend(f for f in forms if f not in surfaces[cid])
         if ent.resolution and ent.resolution not in reasons.setdefault(cid, []):
@@ -120,3 +121,49 @@ def to_batch(extraction: Extraction, schema: Schema | None = None) -> GraphBatch
             old.props["role"] = props["role"]  # keep the strongest part a participant played
     batch.rels.extend(seen.values())
     return batch
+
+
+def preferred_name(*names: str | None) -> str | None:
+    """The name a node shows: the longest form seen, ties broken alphabetically.
+
+    Independent of the order forms arrive in, so a corpus ingested in two runs names its nodes
+    as when ingested in one.
+    """
+    seen = [n for n in names if n]
+    return max(seen, key=lambda n: (len(n), [-ord(c) for c in n])) if seen else None
+
+
+def _typed(value: Any, ptype: str) -> Any:
+    """Values as the column type wants them (empty lists, not nulls, for list columns)."""
+    if ptype == "string[]":
+        return list(value or [])
+    if value is None:
+        return None
+    if ptype == "int":
+        return int(value)
+    if ptype == "float":
+        return float(value)
+    return str(value) if ptype in ("string", "date") else value
+
+
+def merge_props(old: dict[str, Any], new: dict[str, Any], declared: dict[str, Any]) -> dict[str, Any]:
+    """Merge a stored node with a newly seen one, independently of the order they arrive in.
+
+    The name is the longest form seen (ties: alphabetical), aliases are the sorted union of every
+    form seen but the name, list properties are united, and other properties keep the stored
+    value unless it was empty.
+    """
+    out = {}
+    name = preferred_name(old.get("name"), new.get("name"))
+    names = [n for n in (old.get("name"), new.get("name")) if n]
+    for prop, spec in declared.items():
+        a, b = old.get(prop), new.get(prop)
+        if prop == "name":
+            out[prop] = name
+        elif prop == "aliases":
+            out[prop] = sorted({*(a or []), *(b or []), *names} - {name})
+        elif spec.type == "string[]":
+            out[prop] = sorted({*(a or []), *(b or [])})
+        else:
+            out[prop] = _typed(a if a not in (None, "") else b, spec.type)
+    return out

@@ -141,3 +141,26 @@ def test_index_from_store_resolves_like_one_run(store):
         doc("b", "...", [("e1", "Person", "Josefinjte B. Wandosa", [], {}), ("e2", "Place", "Papua", [], {})]))
     assert ids(second)["Josefinjte B. Wandosa"] == ids(first)["Josefintje B. Wandosan"]
     assert ids(second)["Papua"] == ids(first)["Provinsi Papua"]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from kg.resolve.keys import person_tokens, region_key, split_region_suffix, squash_name  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60) | st.from_regex(r"(Kota|Kab\.|Provinsi|Bupati)[ \-.,]{0,3}[A-Za-z \-]{0,20}", fullmatch=True))
+def test_keys_never_raise_on_arbitrary_text(text):
+    region_key(text)
+    split_region_suffix(text)
+    squash_name(text)
+    person_tokens(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Person", "Organization", "Office", "Place", "Event", "Programme",
+                                            "FundingSource"]), st.text(max_size=40)), max_size=8))
+def test_resolver_never_raises_and_gives_every_entity_an_id(entities):
+    r = Resolver()
+    d = r.resolve(doc("h", "x", [(f"e{i}", t, n, [], {}) for i, (t, n) in enumerate(entities)]))
+    assert all(e.canonical_id and ":" in e.canonical_id for e in d.entities)

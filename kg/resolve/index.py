@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.graph import preferred_name
 from kg.resolve.keys import content_tokens, person_tokens, region_key, split_region_suffix, squash_name
 
 SCOPE_SEP = "--"
@@ -66,6 +67,9 @@ class ResolutionIndex:
             cand = Candidate(node_id, label, name, tokens=content_tokens(name), date=date or None)
             self.by_id[node_id] = cand
             self.blocks.setdefault((label, scope_of_id(node_id)), []).append(cand)
+        elif preferred_name(cand.name, name) != cand.name:
+            # the same name the store will show, so a run resumed from the store matches alike
+            cand.name, cand.tokens = name, content_tokens(name)
         scope = scope_of_id(node_id)
         for form in [name, *forms]:
             if form:
@@ -82,11 +86,11 @@ class ResolutionIndex:
         """Every entity node of a store, with its aliases, dates and event links."""
         index = cls()
         links: dict[str, set[str]] = {}
-        for rtype in ("HELD_AT", "ORGANIZED"):
+        for rtype in ("HELD_AT", "ORGANIZED", "HOLDS"):  # an event's venue and organisers, a person's posts
             for rel in store.relationships(rtype):
-                event = rel["src"] if rtype == "HELD_AT" else rel["dst"]
-                other = rel["dst"] if rtype == "HELD_AT" else rel["src"]
-                links.setdefault(event, set()).add(other)
+                node = rel["dst"] if rtype == "ORGANIZED" else rel["src"]
+                other = rel["src"] if rtype == "ORGANIZED" else rel["dst"]
+                links.setdefault(node, set()).add(other)
         for label in store.schema.entity_labels:
             for node in store.nodes(label):
                 index.add(node["id"], label, node.get("name") or "", node.get("aliases") or [],

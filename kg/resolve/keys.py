@@ -147,7 +147,8 @@ def region_key(text: str, context: frozenset[str] = frozenset(), prefer: str | N
         return None
     lex = lexicon()
     kind = REGION_WORDS.get(toks[0])
-    words = text.split(None, 1)[1] if kind and len(toks) > 1 else text
+    # the words after the kind word ("Kota-Pekalongan", "Kab. Sigi"): the region's own name
+    words = re.sub(r"^\W*[A-Za-z]+\W*", "", text.strip(), count=1) if kind and len(toks) > 1 else text
     candidates = lex.regions.get(words.strip()) or lex.regions.get(words.strip().title()) or []
     if not candidates:
         return None

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import ladybug
 
 from kg.errors import StoreError, StoreLockedError
-from kg.graph import GraphBatch, NodeRow
+from kg.graph import GraphBatch, NodeRow, _typed, merge_props  # noqa: F401 (re-exported)
 from kg.schema import Schema, load_schema
 from kg.store.base import Counts, QueryResult, StoredReport, WriteStats
 
@@ -223,39 +223,3 @@ def _filled(names, rows: list[dict[str, Any]]) -> list[str]:
     which it then refuses to assign to an INT64 or DOUBLE property, so such columns are left out
     (their stored value is null anyway: merged values are never emptier than stored ones)."""
     return [p for p in names if any(r.get(p) is not None for r in rows)]
-
-
-def _typed(value: Any, ptype: str) -> Any:
-    """Values as the column type wants them (empty lists, not nulls, for list columns)."""
-    if ptype == "string[]":
-        return list(value or [])
-    if value is None:
-        return None
-    if ptype == "int":
-        return int(value)
-    if ptype == "float":
-        return float(value)
-    return str(value) if ptype in ("string", "date") else value
-
-
-def merge_props(old: dict[str, Any], new: dict[str, Any], declared: dict[str, Any]) -> dict[str, Any]:
-    """Merge a stored node with a newly seen one, independently of the order they arrive in.
-
-    The name is the longest form seen (ties: alphabetical), aliases are the sorted union of every
-    form seen but the name, list properties are united, and other properties keep the stored
-    value unless it was empty.
-    """
-    out = {}
-    names = [n for n in (old.get("name"), new.get("name")) if n]
-    name = max(names, key=lambda n: (len(n), [-ord(c) for c in n])) if names else None
-    for prop, spec in declared.items():
-        a, b = old.get(prop), new.get(prop)
-        if prop == "name":
-            out[prop] = name
-        elif prop == "aliases":
-            out[prop] = sorted({*(a or []), *(b or []), *names} - {name})
-        elif spec.type == "string[]":
-            out[prop] = sorted({*(a or []), *(b or [])})
-        else:
-            out[prop] = _typed(a if a not in (None, "") else b, spec.type)
-    return out
