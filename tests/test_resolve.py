@@ -164,3 +164,26 @@ def test_resolver_never_raises_and_gives_every_entity_an_id(entities):
     r = Resolver()
     d = r.resolve(doc("h", "x", [(f"e{i}", t, n, [], {}) for i, (t, n) in enumerate(entities)]))
     assert all(e.canonical_id and ":" in e.canonical_id for e in d.entities)
+
+
+def test_other_roles_in_the_same_body_are_other_posts():
+    r = Resolver()
+    a = r.resolve(doc("a", "...", [("e1", "Office", "Kepala Dinas Pemberdayaan Masyarakat, Perempuan, dan Perlindungan Anak Kota Jambi", [], {}),
+                                   ("e2", "Office", "Wali Kota Denpasar", [], {})]))
+    b = r.resolve(doc("b", "...", [("e1", "Office", "Sekretaris Dinas Pemberdayaan Masyarakat, Perempuan, dan Perlindungan Anak Kota Jambi", [], {}),
+                                   ("e2", "Office", "Wakil Walikota Denpasar", [], {}),
+                                   ("e3", "Office", "Walikota Denpasar", [], {})]))
+    assert len({*ids(a).values(), *ids(b).values()}) == 4
+    assert ids(b)["Walikota Denpasar"] == ids(a)["Wali Kota Denpasar"]
+
+
+def test_budget_lines_of_other_years_stay_apart_and_acronyms_match_their_words():
+    r = Resolver()
+    a = r.resolve(doc("a", "...", [("e1", "FundingSource", "APBD Kabupaten Pemalang", [], {"year": 2023}),
+                                   ("e2", "Organization", "Dinas Pemberdayaan Perempuan dan Keluarga Berencana Kabupaten Supiori", [], {})]))
+    b = r.resolve(doc("b", "...", [("e1", "FundingSource", "APBD Kabupaten Pemalang", [], {"year": 2024}),
+                                   ("e2", "Organization", "Dinas PPKB Kabupaten Supiori", [], {})]))
+    c = r.resolve(doc("c", "...", [("e1", "FundingSource", "APBD Pemalang", [], {"year": 2024})]))
+    assert ids(a)["APBD Kabupaten Pemalang"] != ids(b)["APBD Kabupaten Pemalang"] == ids(c)["APBD Pemalang"]
+    assert ids(b)["Dinas PPKB Kabupaten Supiori"] == ids(a)["Dinas Pemberdayaan Perempuan dan Keluarga Berencana Kabupaten Supiori"]
+    assert b.entities[1].resolution.startswith("acronym of")

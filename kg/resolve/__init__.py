@@ -22,7 +22,7 @@ from __future__ import annotations
 from kg.model import Entity, Extraction
 from kg.readers import slug
 from kg.resolve.index import SCOPE_SEP, Candidate, ResolutionIndex, name_key
-from kg.resolve.keys import (content_tokens, dice, person_similarity, person_tokens, region_key,
+from kg.resolve.keys import (acronym_match, content_tokens, dice, person_similarity, person_tokens, region_key,
                              split_region_suffix)
 from kg.resolve.scope import entity_scopes, named_regions
 from kg.schema import load_schema
@@ -73,13 +73,15 @@ class Resolver:
             links = self._links(ent, extraction, done)
             cid, reason = self._match(ent, scope, links, context)
             if cid is None:
-                cid = canonical_id(ent.type, ent.name, scope, None)
+                year = ent.props.get("year") if ent.type == "FundingSource" else None
+                cid = canonical_id(ent.type, ent.name, scope, str(year) if year else None)
                 if ent.type == "Event" and cid in self.index.by_id and not self._same_event_ok(ent, cid):
                     cid = canonical_id(ent.type, ent.name, scope, ent.props.get("date"))
                 reason = "same id" if cid in self.index.by_id else "new node"
             ent.canonical_id, ent.resolution = cid, reason
             done[ent.id] = cid
-            self.index.add(cid, ent.type, ent.name, list(ent.aliases), ent.props.get("date"), links)
+            self.index.add(cid, ent.type, ent.name, list(ent.aliases), ent.props.get("date"), links,
+                           ent.props.get("year"))
         return extraction
 
     # -- context ------------------------------------------------------------------------------
@@ -114,14 +116,22 @@ class Resolver:
             return self._match_event(ent, scope, links)
         for form in forms:
             hit = self.index.by_squash.get((ent.type, scope, name_key(ent.type, form)))
-            if hit:
+            if hit and (ent.type != "FundingSource" or self.index.by_id[hit].year == ent.props.get("year")):
                 return hit, f"same name or acronym as {self.index.by_id[hit].name!r} ({form!r})"
         tokens = content_tokens(ent.name)
-        best = max(((dice(tokens, c.tokens), c) for c in self.index.block(ent.type, scope)),
-                   default=(0.0, None), key=lambda x: x[0])
-        if best[1] is not None and best[0] >= FUZZY.get(ent.type, 0.9):
-            return best[1].id, f"similar name to {best[1].name!r} (overlap {best[0]:.2f})"
-        return None, ""
+        year = ent.props.get("year")
+        best: tuple[float, Candidate | None, str] = (0.0, None, "")
+        for cand in self.index.block(ent.type, scope):
+            if ent.type == "Office" and tokens[:1] != cand.tokens[:1]:
+                continue  # another role in the same body: Kepala / Sekretaris, Wakil Wali Kota / Wali Kota
+            if ent.type == "FundingSource" and year != cand.year:
+                continue  # a budget line is one per year
+            if acronym_match(tokens, cand.tokens):
+                return cand.id, f"acronym of {cand.name!r}"
+            overlap = dice(tokens, cand.tokens)
+            if overlap >= FUZZY.get(ent.type, 0.9) and overlap > best[0]:
+                best = (overlap, cand, f"similar name to {cand.name!r} (overlap {overlap:.2f})")
+        return (best[1].id, best[2]) if best[1] else (None, "")
 
     def _match_person(self, ent: Entity, scope: str, links: set[str]) -> tuple[str | None, str]:
         forms = [person_tokens(f) for f in [ent.name, *ent.aliases]]

@@ -40,7 +40,8 @@ class Candidate:
     persons: list[list[str]] = field(default_factory=list)  # person token lists of name and aliases
     tokens: list[str] = field(default_factory=list)     # content tokens of the name
     date: str | None = None
-    links: set[str] = field(default_factory=set)        # venues and organisers (events)
+    links: set[str] = field(default_factory=set)        # venues and organisers (events), posts (persons)
+    year: int | None = None                             # funding sources
 
     def add_form(self, form: str) -> None:
         self.squashed.add(squash_name(form))
@@ -60,11 +61,11 @@ class ResolutionIndex:
         return self.blocks.get((label, scope), [])
 
     def add(self, node_id: str, label: str, name: str, forms: list[str] = (), date: str | None = None,
-            links: set[str] | None = None) -> Candidate:
+            links: set[str] | None = None, year: int | None = None) -> Candidate:
         """Add a node (or more forms and links of a known one)."""
         cand = self.by_id.get(node_id)
         if cand is None:
-            cand = Candidate(node_id, label, name, tokens=content_tokens(name), date=date or None)
+            cand = Candidate(node_id, label, name, tokens=content_tokens(name), date=date or None, year=year)
             self.by_id[node_id] = cand
             self.blocks.setdefault((label, scope_of_id(node_id)), []).append(cand)
         elif preferred_name(cand.name, name) != cand.name:
@@ -94,5 +95,5 @@ class ResolutionIndex:
         for label in store.schema.entity_labels:
             for node in store.nodes(label):
                 index.add(node["id"], label, node.get("name") or "", node.get("aliases") or [],
-                          node.get("date"), links.get(node["id"]))
+                          node.get("date"), links.get(node["id"]), node.get("year"))
         return index

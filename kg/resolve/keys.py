@@ -10,6 +10,9 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import cache
+from pathlib import Path
+
+import yaml
 
 from kg.lexicon import lexicon
 
@@ -108,13 +111,34 @@ def _full_forms() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return pattern, table
 
 
+@cache
+def _synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = yaml.safe_load((Path(__file__).with_name("synonyms.yaml")).read_text(encoding="utf-8"))
+    table = {" ".join(ascii_tokens(k)): " ".join(ascii_tokens(v)) for k, v in table.items()}
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")\b")
+    return pattern, table
+
+
+def fold(name: str) -> list[str]:
+    """Tokens with synonymous phrases folded (kg/resolve/synonyms.yaml) and a dangling region word dropped.
+
+    >>> fold("Ketua Tim Penggerak PKK Kabupaten"), fold("Wakil Walikota Denpasar")
+    (['ketua', 'pkk'], ['wakil', 'wali', 'kota', 'denpasar'])
+    """
+    pattern, table = _synonyms()
+    toks = pattern.sub(lambda m: table[m.group(0)], " ".join(ascii_tokens(name))).split()
+    while len(toks) > 1 and toks[-1] in REGION_WORDS:
+        toks.pop()
+    return toks
+
+
 def squash_name(name: str) -> str:
     """Letters and digits only, stopwords dropped, known full forms replaced by their acronym.
 
     >>> squash_name("Kepala Dinas Kesehatan Kota Serang") == squash_name("Kepala Dinkes Kota Serang")
     True
     """
-    text = "".join(t for t in ascii_tokens(name) if t not in STOPWORDS)
+    text = "".join(t for t in fold(name) if t not in STOPWORDS)
     pattern, table = _full_forms()
     if pattern is not None:
         text = pattern.sub(lambda m: table[m.group(0)], text)
@@ -193,4 +217,26 @@ def dice(a: list[str], b: list[str]) -> float:
 
 
 def content_tokens(name: str) -> list[str]:
-    return [t for t in ascii_tokens(name) if t not in STOPWORDS and len(t) > 1]
+    return [t for t in fold(name) if t not in STOPWORDS and len(t) > 1]
+
+
+def acronym_match(a: list[str], b: list[str]) -> bool:
+    """True when one token list is the other with a run of words written as their initials.
+
+    >>> acronym_match(["dinas", "ppkb", "supiori"], ["dinas", "pemberdayaan", "perempuan", "keluarga", "berencana", "supiori"])
+    True
+    >>> acronym_match(["dinas", "sosial"], ["dinas", "kesehatan"])
+    False
+    """
+    short, long_ = sorted((a, b), key=len)
+    if len(short) == len(long_):
+        return False
+    for i, tok in enumerate(short):
+        if len(tok) < 2:
+            continue
+        if short[:i] != long_[:i]:
+            return False
+        run = len(long_) - len(short) + 1
+        if run == len(tok) and "".join(t[0] for t in long_[i:i + run]) == tok and short[i + 1:] == long_[i + run:]:
+            return True
+    return False
