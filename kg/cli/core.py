@@ -33,8 +33,7 @@ def ingest(
                    TextColumn("{task.description}"), transient=True, disable=not sys.stderr.isatty())
 
     def progress(path: str, status: str) -> None:
-        if status == "failed":
-            bar.console.print(f"[red]failed[/red] {path}") if bar.live.is_started else None
+        # JSONL records share their file's step of the bar; failures are listed after the bar
         bar.update(task, advance=0 if "#" in path else 1, description=Path(path.split("#")[0]).name)
 
     with open_store(store, neo4j) as graph, bar:
