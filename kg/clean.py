@@ -27,6 +27,15 @@ _PHOTO_CREDIT = re.compile(r"(?i)\(?\b(?:foto|photo|dok|dokumentasi|ilustrasi)\s
 # Editorial codes closing a story: "(*)", "(ant)", "(rls/jan)", "(adv)".
 _EDITOR_CODE = re.compile(r"\((?:\*|[a-z]{2,6}(?:/[a-z]{2,6})*)\)[ \t]*$", re.MULTILINE)
 _COPYRIGHT = re.compile(r"(?im)^[ \t]*(?:©|copyright\b|hak\s+cipta\b).*$")
+# Comment widgets and blog chrome: "Comments (0)", "Add Comment", "Tidak ada komentar:", "Posting Komentar",
+# "Berlangganan Posting Komentar [Atom]", "<< Beranda", "Video : https://...".
+_WIDGET = re.compile(r"(?im)^[ \t]*(?:comments?\s*\(\d+\)|add\s+comment|tidak\s+ada\s+komentar|\d+\s+komentar|"
+                     r"posting\s+komentar|berlangganan\b|<<\s*beranda|video\s*:\s*https?://).*$")
+# A byline in brackets: "*(Reporter:slametsbl)*", "(Penulis: Ari)".
+_BRACKET_BYLINE = re.compile(r"(?i)\*?\(\s*(?P<key>reporter|penulis|editor|pewarta)\s*:\s*(?P<value>[^()\n]{1,60})\)\*?")
+# A closing credit in brackets at the end of a line: "(Hus/Hz)", "(eka/hum)", "(Dkips/ik-red)", "(Redaksi)",
+# "(Eko B Art)", "(Biro Humas dan Protokol Setdaprov Sulteng)".
+_CREDIT = re.compile(r"\((?P<who>[^()\n\d]{2,60})\)[ \t]*$", re.MULTILINE)
 
 BLOCK_FROM = 0.5  # a block header only swallows the rest when it is in the second half
 
@@ -43,6 +52,34 @@ class Cleaned:
     def is_masked(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps furniture."""
         return any(s < end and start < e for s, e, _ in self.masked)
+
+
+def _last_line_start(text: str, spans: list[tuple[int, int, str]]) -> int:
+    """Where the last line of the story proper starts (furniture after it ignored)."""
+    end = min([s for s, _, k in spans if k == "block"] + [len(text)])
+    body = text[:end].rstrip()
+    while body:
+        start = body.rfind("\n") + 1
+        if not any(s <= start and body.rstrip().__len__() <= e for s, e, _ in spans) and \
+                not _WIDGET.match(body[start:]):
+            return start
+        body = body[:start].rstrip()
+    return 0
+
+
+def _mask(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """``text`` with every span blanked (newlines kept), built from slices."""
+    parts = []
+    pos = 0
+    for start, end, _ in sorted(spans):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        parts.append(text[pos:start])
+        parts.append(re.sub(r"[^\n]", " ", text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def clean(text: str) -> Cleaned:
@@ -71,15 +108,33 @@ def clean(text: str) -> Cleaned:
             out.reporter = out.reporter or value
         elif key in ("editor", "redaktur", "penyunting") and value:
             out.editor = out.editor or value
-    for pattern, kind in ((_PHOTO_CREDIT, "credit"), (_EDITOR_CODE, "code"), (_COPYRIGHT, "copyright")):
+    for pattern, kind in ((_PHOTO_CREDIT, "credit"), (_EDITOR_CODE, "code"), (_COPYRIGHT, "copyright"),
+                          (_WIDGET, "widget")):
         spans.extend((m.start(), m.end(), kind) for m in pattern.finditer(text))
+    for m in _EDITOR_CODE.finditer(text):
+        if "/" in m.group() and out.reporter is None:
+            out.reporter = m.group().strip()[1:-1]   # "(cah/yon)": the writer's initials
+    for m in _BRACKET_BYLINE.finditer(text):
+        spans.append((m.start(), m.end(), "byline"))
+        value = m.group("value").strip()
+        if m.group("key").lower() == "editor":
+            out.editor = out.editor or value
+        else:
+            out.reporter = out.reporter or value
+    last = _last_line_start(text, spans)
+    for m in _CREDIT.finditer(text):
+        who = m.group("who").strip()
+        if not who or len(who.split()) > 7 or any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        alone = not text[line_start:m.start()].strip()
+        after_sentence = text[line_start:m.start()].rstrip()[-1:] in ".!?\"”"
+        if "/" in who or alone or (after_sentence and m.start() >= last):
+            spans.append((m.start(), m.end(), "credit"))
+            if out.reporter is None:
+                out.reporter = who
     if not spans:
         return out
-    chars = list(text)
-    for start, end, _ in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    out.text = "".join(chars)
+    out.text = _mask(text, spans)
     out.masked = sorted(spans)
     return out

@@ -48,7 +48,11 @@ class Report:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where a fact was read: the sentence and the [start, end) span in the original text."""
+    """Where a fact was read: the sentence and a [start, end) span in the original text.
+
+    For a relation the span is the sentence's own; for an entity mention it is the mention's,
+    inside ``sentence``.
+    """
 
     sentence: str
     start: int

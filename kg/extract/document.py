@@ -1,0 +1,341 @@
+"""Read one report: sentences, mentions, entities (with names resolved against the report's own
+jurisdiction), then hand over to :mod:`kg.extract.relations`."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.clean import Cleaned
+from kg.extract.entities import Registry, key
+from kg.extract.mentions import Mention
+from kg.extract.organizations import GOV_NAMES, with_region
+from kg.extract.offices import GOV_HEADS
+from kg.extract.places import parse_region
+from kg.extract.scan import Sentence, scan
+from kg.extract.text import sentences, tokenize
+from kg.extract.vocab import Vocab
+from kg.lexicon import Region
+from kg.model import Entity
+
+# "JAMBI –", "Pemalang -", "SERANG, RUBRIKBANTEN –", "Jambi (ANTARA) -", "Mataram, 15 Oktober 2025 —"
+_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.]*\s*[,|]\s*)?(?P<place>[A-Z][A-Za-z]+(?:[ \-][A-Z][A-Za-z]+){0,2})"
+                       r"\s*(?:\([^)\n]{1,40}\)|,[^\n–—\-]{1,40})?\s*[–—\-]+")
+ACTING_FULL = {"Plt.": "Pelaksana Tugas", "Pj.": "Penjabat", "Plh.": "Pelaksana Harian"}
+LEVEL_OF_ROLE = {"Bupati": "regency", "Wakil Bupati": "regency", "Wali Kota": "city", "Wakil Wali Kota": "city",
+                 "Gubernur": "province", "Wakil Gubernur": "province", "Penjabat Gubernur": "province"}
+
+
+class Doc:
+    """Everything read from one report, shared by the entity and relation builders."""
+
+    def __init__(self, V: Vocab, text: str, cleaned: Cleaned, title_end: int) -> None:
+        self.V = V
+        self.text = text
+        self.clean = cleaned.text
+        self.cleaned = cleaned
+        self.title_end = title_end
+        self.sents: list[Sentence] = []
+        self.doc_acr: dict = {}
+        self.reg = Registry(text)
+        self.default: Region | None = None
+        self.default_province: Region | None = None
+        self.dateline: Mention | None = None
+        self.explicit: dict[str, Region] = {}   # bare name -> region written with its keyword
+        self.places: dict[str, Entity] = {}     # region key -> Place entity
+        self.gov: dict[str, Entity] = {}        # region key -> Pemerintah entity
+        self.holds: list[tuple[Entity, Entity, Mention, Mention]] = []
+        self.office_org: dict[str, Entity] = {}  # office id -> org entity (POST_IN)
+        # posts named bare ("Bupati", "Wali Kota") whose body is the report's regional government
+        self.pending_post_in: list[tuple[Entity, Entity | None]] = []
+        self.mention_ent: dict[int, Entity] = {}
+
+    # -- reading ---------------------------------------------------------------------------------
+    def read(self) -> None:
+        """Split, tokenize and scan every sentence of the cleaned text."""
+        for idx, (s, e) in enumerate(sentences(self.clean)):
+            toks = tokenize(self.clean[s:e], s)
+            sent = Sentence(idx, s, e, self.clean[s:e], toks)
+            if s >= self.title_end:
+                scan(self.V, self.clean, sent, self.doc_acr)
+            self.sents.append(sent)
+        self._dateline()
+        self._jurisdiction()
+
+    def _dateline(self) -> None:
+        start = self.title_end
+        body = self.clean[start:start + 200]
+        m = _DATELINE.match(body)
+        if not m:
+            return
+        place = m.group("place")
+        toks = tokenize(place, start + m.start("place"))
+        r = parse_region(self.V, self.clean, toks, 0)
+        if r is None:
+            cap = self.V.lex.capitals.get(place.title())
+            if cap is not None:
+                r = Mention("Place", toks[0].start, toks[-1].end, place, place.title(), {"kind": "town"})
+                r.props["town_of"] = cap
+        if r is not None and r.end <= start + m.end("place"):
+            r.props["dateline"] = True
+            self.dateline = r
+
+    def _jurisdiction(self) -> None:
+        """The report's own region: the most mentioned regency/city (else province)."""
+        counts: Counter = Counter()
+        provinces: Counter = Counter()
+        for sent in self.sents:
+            for m in sent.mentions:
+                for r, explicit in _regions_of(m):
+                    if explicit:
+                        self.explicit.setdefault(r.name, r)
+                    if r.kind in ("city", "regency"):
+                        counts[(r.kind, r.name)] += 1
+                        if r.province:
+                            provinces[r.province] += 0.5
+                    elif r.kind == "province":
+                        provinces[r.name] += 1
+        if self.dateline is not None and self.dateline.region is not None:
+            r = self.dateline.region
+            if r.kind in ("city", "regency"):
+                counts[(r.kind, r.name)] += 1
+            else:
+                provinces[r.name] += 1
+        if counts:
+            (kind, name), _ = counts.most_common(1)[0]
+            exp = self.explicit.get(name)
+            self.default = exp if exp is not None and exp.kind in ("city", "regency") else Region(kind, name)
+            cands = self.V.lex.regions.get(name, [])
+            prov = next((c.province for c in cands if c.kind == kind and c.province), "")
+            self.default = Region(self.default.kind, name, prov)
+        if provinces:
+            pname = provinces.most_common(1)[0][0]
+            self.default_province = Region("province", pname)
+        elif self.default is not None and self.default.province:
+            self.default_province = Region("province", self.default.province)
+        if self.default is None:
+            self.default = self.default_province
+
+    def resolve(self, region: Region | None, level: str | None = None) -> Region | None:
+        """Settle a bare region's kind (city or regency) from how the report writes it elsewhere."""
+        if region is None:
+            return None
+        exp = self.explicit.get(region.name)
+        if level in ("city", "regency", "province"):
+            if region.kind == level:
+                return region
+            cands = self.V.lex.regions.get(region.name, [])
+            alt = next((c for c in cands if c.kind == level), None)
+            if alt is not None:
+                return alt
+            return Region(level, region.name, region.province) if level != "province" else region
+        if exp is not None and exp.kind != region.kind and (region.kind != "province" or exp.kind != "province"):
+            return exp
+        return region
+
+    def default_for(self, level: str | None) -> Region | None:
+        if level == "province":
+            return self.default_province or self.default
+        if level in ("city", "regency"):
+            if self.default is not None and self.default.kind in ("city", "regency"):
+                return self.resolve(self.default, level) if self.default.kind != level else self.default
+            return None
+        return self.default
+
+    # -- entities ----------------------------------------------------------------------------------
+    def place(self, region: Region, surface: str | None, mention: Mention | None, bare_ok: bool = True) -> Entity:
+        """The Place entity of ``region`` (named "Kota X" when the report writes it so, else as written)."""
+        region = self.resolve(region)
+        rk = f"{region.kind}:{region.name}"
+        ent = self.places.get(rk)
+        explicit = self.explicit.get(region.name)
+        if ent is None:
+            if region.kind == "province" or explicit is not None or not bare_ok:
+                name = region.full
+            else:
+                name = region.name
+            ent = self.reg.add("Place", name, surface, mention, {"kind": region.kind})
+            self.places[rk] = ent
+            if name != region.full:
+                self.reg.link_key("Place", region.full, ent)
+        else:
+            self.reg.add("Place", ent.name, surface, mention)
+        return ent
+
+    def government(self, level: str, region: Region | None, surface: str | None = None,
+                   mention: Mention | None = None) -> Entity | None:
+        """The "Pemerintah <level> <region>" Organization entity."""
+        if region is None:
+            return None
+        region = self.resolve(region, level if level in ("city", "regency", "province") else None)
+        rk = f"{region.kind}:{region.name}"
+        ent = self.gov.get(rk)
+        name = f"{GOV_NAMES.get(region.kind, 'Pemerintah Daerah')} {region.name}"
+        if ent is None:
+            ent = self.reg.add("Organization", name, surface, mention,
+                               {"kind": "government", "jurisdiction": region.full})
+            self.gov[rk] = ent
+            short = {"city": "Pemkot", "regency": "Pemkab", "province": "Pemprov"}.get(region.kind)
+            if short:
+                self.reg.link_key("Organization", f"{short} {region.name}", ent)
+        else:
+            self.reg.add("Organization", ent.name, surface, mention)
+        return ent
+
+    def organization(self, m: Mention) -> Entity:
+        """Register an organisation mention, filling a missing jurisdiction from the report."""
+        if m.props.get("kind") == "government" and m.level and m.level != "national":
+            region = m.region or self.default_for(m.level)
+            ent = self.government(m.level, region, m.surface, m) if region is not None else None
+            if ent is not None:
+                for a in m.aliases:
+                    self.reg.alias(ent, a)
+                self.mention_ent[id(m)] = ent
+                return ent
+        name = m.name
+        acr = m.props.get("acronym")
+        info = self.V.lex.org_acronyms.get(self.V.squash(acr)) if acr else None
+        if m.region is None and info is not None and info.get("regional") and not m.props.get("national"):
+            level = {"province": "province"}.get(info.get("scope", ""), None)
+            region = self.default_for(level) if level else self.default
+            if region is not None and info.get("kind") not in ("ngo", "commission", "badan", "bank") or \
+                    info and info.get("parent") == "gov" and region is not None:
+                m.region = region
+                name = with_region(name, region, info.get("kind", ""), info.get("scope"))
+                m.props["jurisdiction_inferred"] = True
+        elif m.region is not None and not m.props.get("own_name"):
+            r2 = self.resolve(m.region)
+            if r2 is not m.region and r2.kind != m.region.kind:
+                name = name.replace(m.region.full, r2.full)
+                m.region = r2
+        existing = self.reg.get("Organization", name)
+        if existing is None and acr:
+            existing = self._by_acronym(acr, m.region)
+        props = {"acronym": acr, "kind": m.props.get("kind") or (info or {}).get("kind"),
+                 "jurisdiction": m.region.full if m.region is not None else None}
+        if m.props.get("implicit"):
+            props["_implicit"] = True
+        ent = existing or self.reg.add("Organization", name, None, None, props)
+        self.reg.add("Organization", ent.name, m.surface, m, props, m.aliases)
+        self.mention_ent[id(m)] = ent
+        return ent
+
+    def _by_acronym(self, acr: str, region: Region | None) -> Entity | None:
+        sq = self.V.squash(acr)
+        for e in self.reg.entities:
+            other = self.V.squash(e.props.get("acronym") or "")
+            if e.type == "Organization" and other and (other == sq or other == "d" + sq or "d" + other == sq):
+                if region is None or e.props.get("jurisdiction") in (None, region.full):
+                    return e
+        return None
+
+    def office(self, m: Mention) -> Entity | None:
+        """Register a post mention; its name is written out with its body or jurisdiction."""
+        role = m.role or ""
+        acting = m.props.get("acting")
+        prefix = (ACTING_FULL.get(acting, "") + " ") if acting else ""
+        portfolio = m.props.get("portfolio") or ""
+        org_ent = None
+        if m.org is not None:
+            org_ent = self.organization(m.org)
+            name = " ".join(x for x in (prefix + role, portfolio, org_ent.name) if x)
+        elif m.level:
+            level = m.level
+            if level == "any" and role in ("Asisten", "Staf Ahli"):
+                # "Staf Ahli Gubernur", "Asisten II Bupati Kolaka": the head named sets the level
+                for head, lv in LEVEL_OF_ROLE.items():
+                    if head in portfolio.split(" Bidang")[0]:
+                        level = lv
+            if level == "any":
+                lw = m.props.get("level_word")
+                level = {"kota": "city", "kabupaten": "regency", "provinsi": "province"}.get(lw or "", None)
+                if role.endswith(" Provinsi"):
+                    level = "province"
+                elif role.endswith(" Kabupaten"):
+                    level = "regency"
+                elif role.endswith(" Kota"):
+                    level = "city"
+            if level in ("district", "village"):
+                sub = m.props.get("subregion")
+                if not sub:
+                    return None
+                name = f"{prefix}{role} {sub}"
+                m.props["sub_gov"] = sub
+            elif level == "national":
+                name = f"{prefix}{role} Republik Indonesia" if role == "Presiden" else prefix + role
+            else:
+                region = m.region
+                if region is not None:
+                    region = self.resolve(region, level if level in ("city", "regency", "province") else None)
+                else:
+                    region = self.default_for(level if level != "any" else None)
+                if region is None:
+                    return None
+                m.region = region
+                base = role.replace(" Provinsi", "").replace(" Kabupaten", "").replace(" Kota", "")
+                if base in GOV_HEADS or "Bupati" in portfolio or "Wali Kota" in portfolio or "Gubernur" in portfolio:
+                    where = region.name
+                else:
+                    where = region.full
+                if role in ("Asisten", "Staf Ahli"):
+                    pf = portfolio.replace("Sekretaris Daerah", "Sekretaris Daerah")
+                    name = f"{prefix}{role} {pf} {where}".replace("  ", " ")
+                else:
+                    name = f"{prefix}{base} {where}"
+                org_ent = self.government(region.kind, region)
+        else:
+            if m.region is not None:
+                region = self.resolve(m.region)
+                name = " ".join(x for x in (prefix + role, portfolio, region.full) if x)
+            elif portfolio:
+                name = " ".join(x for x in (prefix + role, portfolio) if x)
+            else:
+                return None
+        name = " ".join(name.split())
+        props = {"role": " ".join(x for x in (role, portfolio) if x) if role not in GOV_HEADS else role,
+                 "acting": acting}
+        if m.org is not None and not m.org.props.get("implicit") and (
+                m.org.region is not None and not m.org.props.get("jurisdiction_inferred")
+                or (info_national(self.V, m.org))):
+            props["_explicit_body"] = True   # "Kepala Satpol PP Kabupaten Wajo": named in full, kept
+        if not acting:
+            for full in ACTING_FULL.values():
+                twin = self.reg.get("Office", f"{full} {name}")
+                if twin is not None:
+                    name = twin.name
+                    props["acting"] = twin.props.get("acting")
+                    break
+        else:
+            plain = self.reg.get("Office", name[len(prefix):])
+            if plain is not None and plain.name != name:
+                # the report named the post plainly first: it is the acting post
+                self.reg.by_key[("Office", key(name))] = plain
+                plain.name = name
+                plain.props["acting"] = acting
+        ent = self.reg.add("Office", name, m.surface, m, props, m.aliases)
+        # short forms: "Sekda", "Kapolres", "Bupati" alone find this post later
+        self.mention_ent[id(m)] = ent
+        if org_ent is not None:
+            self.office_org.setdefault(ent.id, org_ent)
+        return ent
+
+
+def info_national(V: Vocab, org: Mention) -> bool:
+    """A national body (a ministry, a national agency): its posts need no jurisdiction."""
+    acr = org.props.get("acronym")
+    info = V.lex.org_acronyms.get(V.squash(acr)) if acr else None
+    if info is not None:
+        return not info.get("regional") and info.get("kind") in ("ministry", "badan", "police", "commission")
+    return org.props.get("kind") == "ministry" or bool(org.props.get("national"))
+
+
+def _regions_of(m: Mention):
+    if m.type == "Place" and m.region is not None:
+        yield m.region, bool(m.props.get("explicit_kind"))
+    rm = m.props.get("region_mention")
+    if rm is not None and rm.region is not None:
+        yield rm.region, bool(rm.props.get("explicit_kind"))
+    if m.org is not None:
+        yield from _regions_of(m.org)
+
+
+__all__ = ["Doc", "key"]

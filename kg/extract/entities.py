@@ -1,0 +1,65 @@
+"""The report's entity table: mentions merged into entities, with names and aliases."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.mentions import Mention
+from kg.model import Entity, Evidence
+
+_NORM = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """Comparison key of a name: lower case, letters and digits only, single-spaced."""
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+class Registry:
+    """Entities of one report, keyed by type and normalised name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple[str, str], Entity] = {}
+        self.rank: dict[str, int] = {}
+
+    def get(self, etype: str, name: str) -> Entity | None:
+        return self.by_key.get((etype, key(name)))
+
+    def add(self, etype: str, name: str, surface: str | None = None, mention: Mention | None = None,
+            props: dict | None = None, aliases: list[str] | None = None) -> Entity:
+        """Register (or find) the entity ``etype``/``name``; record the surface form and mention span."""
+        k = (etype, key(name))
+        ent = self.by_key.get(k)
+        if ent is None:
+            ent = Entity(id=f"e{len(self.entities) + 1}", type=etype, name=name)
+            self.entities.append(ent)
+            self.by_key[k] = ent
+        if props:
+            for p, v in props.items():
+                if v not in (None, "", [], ()) and not ent.props.get(p):
+                    ent.props[p] = v
+        for form in [surface] + list(aliases or []):
+            self.alias(ent, form)
+        if mention is not None and mention.start < mention.end:
+            ev = Evidence(self.text[mention.start:mention.end], mention.start, mention.end, 1.0)
+            if all(m.start != ev.start or m.end != ev.end for m in ent.mentions):
+                ent.mentions.append(ev)
+            mention.entity = ent.id
+        return ent
+
+    def alias(self, ent: Entity, form: str | None) -> None:
+        """Add ``form`` to the aliases of ``ent`` unless it is the name or already there."""
+        if not form:
+            return
+        form = " ".join(form.split()).strip(" ,.;:")
+        if not form or key(form) == key(ent.name) and form == ent.name:
+            return
+        if form not in ent.aliases and form != ent.name and len(form) < 160:
+            ent.aliases.append(form)
+
+    def link_key(self, etype: str, alias_name: str, ent: Entity) -> None:
+        """Make ``alias_name`` find ``ent`` too."""
+        self.by_key.setdefault((etype, key(alias_name)), ent)

@@ -1,0 +1,312 @@
+"""Who took part in the report's event and how: the main event, its date and place, organisers,
+attendees (with their role) and who stood in for whom ("mewakili")."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.document import Doc
+from kg.extract.entities import key
+from kg.extract.mentions import Mention
+from kg.extract.relset import Relations, _sent_of
+from kg.extract.scan import Sentence
+from kg.model import Entity
+
+OPEN_WORDS = re.compile(r"(?i)\b(dibuka|membuka|pembukaan|buka)\b")
+SPEAK_WORDS = re.compile(r"(?i)\b(sambutan|mengatakan|menyampaikan|kata|ujar|ungkap|paparan|memaparkan|narasumber|"
+                         r"pemateri|menjelaskan|menegaskan|arahan|laporan|berharap|menekankan|mengungkapkan|"
+                         r"tegas|jelas|ucap|tutur|pungkas|menambahkan|materi|dipimpin|memimpin)\b")
+ATTEND_WORDS = re.compile(r"(?i)\b(hadir|dihadiri|diikuti|peserta|turut|menghadiri|mengikuti|menghadirkan|"
+                          r"melibatkan|perwakilan|unsur|jajaran|narasumber|pemateri|dihadirkan)\b")
+SUBJECT_ATTEND = re.compile(r"(?i)\b(menghadiri|mengikuti|hadir|mewakili)\b")
+# A post named without its holder in an attendance or speaking list stands for its body:
+# "dihadiri ... Kapolda, Kejati", "sambutan dari Kepala Dinas Kesehatan Provinsi NTB".
+BODY_CUE = re.compile(r"(?i)\b(hadir|dihadiri|diikuti|turut|sambutan|pemaparan|paparan|laporan|narasumber)\b")
+ORGANIZE_AFTER = re.compile(r"(?i)\b(diselenggarakan|digelar|dilaksanakan|digagas|diadakan|diinisiasi)\s+(oleh\s+)?$")
+REPRESENT = re.compile(r"(?i)\bmewakili\b")
+REPRESENTED_BY = re.compile(r"(?i)\b(yang\s+)?diwakili\s+(oleh\s+)?")
+ORGANIZE_VERBS = re.compile(r"(?i)\b(menggelar|mengadakan|melaksanakan|menyelenggarakan|menyelenggaran|gelar|"
+                            r"membentuk|melakukan|sosialisasikan|menggagas|mengundang|adakan|laksanakan)\b")
+PURPOSE = re.compile(r"(?i)\bdalam rangka\s+(?:me\w+\s+)?([^,.;]{10,120})")
+
+
+
+def _main_event(doc: Doc, events: list[Mention]) -> Mention | None:
+    best, best_score = None, -1e9
+    for m in events:
+        words = m.props.get("n_words", 1)
+        trig = m.props.get("trigger")
+        if words < 2 and trig not in ("organize", "open", "attend"):
+            continue
+        score = 0.0 if words >= 2 else -2.5
+        if not trig and not m.surface[0].isupper():
+            score -= 2
+        score += {"organize": 4, "open": 3, "attend": 3, "ref": 1}.get(trig or "", 0)
+        score += min(words, 8) * 0.3
+        score -= m.sent * 0.6
+        if m.surface[0].isupper():
+            score += 1
+        if score > best_score:
+            best, best_score = m, score
+    return best
+
+
+def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venues, funds) -> None:
+    reg = doc.reg
+    main = _main_event(doc, events)
+    if main is None:
+        return
+    sent0 = _sent_of(doc, main.start)
+    from kg.extract.dates import find_dates, parse_published
+    pub = parse_published(doc.published)
+    span = 1
+    if pub is None:
+        pub = _reference_date(doc)
+        span = 6
+    # the date: in the event's sentence, else the next ones, else the first in the body
+    date = None
+    order = [sent0] + [s for s in doc.sents if s is not sent0 and s.start >= doc.title_end]
+    found = []
+    for rank, s in enumerate(order[:6]):
+        if s is None:
+            continue
+        for d in find_dates(doc.clean[s.start:s.end], pub, s.start, span):
+            if d.iso and not (d.start - doc.title_end < 40 and doc.clean[doc.title_end:d.start].strip() == ""):
+                # a date with its weekday is the event's; nearer sentences first
+                found.append((rank + (0 if _has_weekday(d.text) else 1.5), abs(d.start - main.start), d))
+    if found:
+        date = min(found, key=lambda f: (f[0], f[1]))[2]
+    props = {"kind": main.props.get("kind"), "date": date.iso if date else None,
+             "date_text": date.text if date else None, "date_warning": date.warning if date else None}
+    if date is None and doc.published and len(doc.published) >= 7:
+        props["date"] = None
+    name = main.name
+    if main.props.get("n_words", 1) < 2 and sent0 is not None:
+        # "mengadakan sosialisasi" named by its purpose: "Dalam rangka mencegah X, ... sosialisasi"
+        pm = PURPOSE.search(sent0.text)
+        if pm:
+            name = f"{main.surface[:1].upper()}{main.surface[1:]} {pm.group(1).strip()}"
+    ev = reg.add("Event", name, main.surface, main, props, main.aliases)
+    same = [main]
+    for m in events:
+        if m is not main and _similar(m.name, main.name):
+            same.append(m)
+            if m.props.get("n_words", 1) >= 3:
+                reg.alias(ev, m.surface)
+    # HELD_AT: venues and areas of the event's sentence (and the next one when it says where)
+    held = []
+    for ent, m in venues:
+        if m.sent in (main.sent, main.sent + 1, main.sent + 2) or len(venues) == 1:
+            held.append((ent, m))
+            if len(held) >= 3:
+                break
+    for ent, m in held:
+        R.add(ev, "HELD_AT", ent, _sent_of(doc, m.start), 0.8)
+    area = None
+    for ent, m in held:
+        for rel in R.out:
+            if rel.s == ent.id and rel.p == "LOCATED_IN":
+                tgt = reg.entities[int(rel.o[1:]) - 1]
+                if tgt.props.get("kind") in ("city", "regency", "province"):
+                    area = area or tgt
+                if tgt.props.get("kind") == "venue":
+                    R.add(ev, "HELD_AT", tgt, None, 0.6)
+    if area is None and sent0 is not None:
+        for p in doc.sents[sent0.index].mentions if sent0.index < len(doc.sents) else []:
+            if p.type == "Place" and p.region is not None and doc.clean[max(0, p.start - 4):p.start].strip() \
+                    in ("di", "Di"):
+                area = ent_of.get(id(p))
+                break
+    if area is not None:
+        R.add(ev, "HELD_AT", area, sent0, 0.6)
+    # participants
+    organizers: set[str] = set()
+    members_of = {r.o for r in R.out if r.p == "MEMBER_OF"}
+    near = {em.sent for em in same} | set(range(main.sent, main.sent + 7))
+    for s in doc.sents:
+        if s.start < doc.title_end or s.index not in near or not s.mentions:
+            continue
+        stext = doc.clean
+        for idx, m in enumerate(s.mentions):
+            ent = ent_of.get(id(m))
+            if ent is None or ent.type not in ("Organization", "Person"):
+                if m.type == "Office" and m.org is not None:
+                    ent = ent_of.get(id(m.org))
+                    if ent is None:
+                        continue
+                else:
+                    continue
+            before = stext[s.start:m.start]
+            if ent.type == "Organization" and ent.props.get("kind") == "generic":
+                continue
+            organizing = False
+            supported = re.search(r"(?i)(dukungan|didukung)\s+(oleh\s+)?$", before[-30:])
+            for em in same:
+                if supported:
+                    break
+                if s.index == em.sent and m.end <= em.start and ORGANIZE_VERBS.search(stext[m.end:em.start]) \
+                        and not re.search(r"(?i)\b(hadir|dihadiri|mewakili|saat|ketika)\b", stext[m.end:em.start]):
+                    organizing = True
+            if ORGANIZE_AFTER.search(before[-40:]) or re.search(r"(?i)(oleh|digagas)\s+[^.]{0,60}$", before) and \
+                    re.search(r"(?i)(diselenggarakan|digelar|dilaksanakan|digagas|diadakan)\s+(oleh\s+)?"
+                              r"(?:\S+\s+){0,12}$", before) and s.index <= main.sent + 2:
+                organizing = True
+            if ent.type == "Person":
+                lead = before
+                if idx > 0 and s.mentions[idx - 1].type == "Office" and \
+                        not doc.clean[s.mentions[idx - 1].end:m.start].strip(" ,("):
+                    lead = stext[s.start:s.mentions[idx - 1].start]   # "dipimpin Sekda Banjar X"
+                if re.search(r"(?i)(dipimpin|ketua panitia)\s*(langsung\s*)?(oleh\s*)?[,]?\s*$", lead[-40:]):
+                    organizing = True
+            if organizing:
+                organizers.add(ent.id)
+                R.add(ent, "ORGANIZED", ev, s, 0.7)
+        # attendance of organisations named in a "dihadiri / turut hadir / peserta" sentence
+        cue = ATTEND_WORDS.search(s.text)
+        if cue and s.index <= main.sent + 6:
+            cue_at = s.start + cue.start()
+            subj = SUBJECT_ATTEND.search(s.text)
+            for idx, m in enumerate(s.mentions):
+                ent = ent_of.get(id(m))
+                if ent is None or ent.type != "Organization" or ent.id in organizers or \
+                        ent.props.get("kind") in ("generic",):
+                    continue
+                # listed after the cue ("dihadiri oleh A, B"), or the subject of "X menghadiri"
+                after_cue = m.start >= cue_at
+                first_org = next((x for x in s.mentions if x.type == "Organization"), None)
+                is_subject = subj is not None and m.end <= s.start + subj.start() and m is first_org
+                if not (after_cue or is_subject):
+                    continue
+                nxt = s.mentions[idx + 1] if idx + 1 < len(s.mentions) else None
+                if nxt is not None and nxt.type == "Person" and doc.clean[m.end:nxt.start].strip() == "(":
+                    continue   # "Biro Kesra (Rudi Efendi, ...)": the person came, from that body
+                if ent.id in members_of:
+                    continue   # its people came: "Narasumber dari HIMPSI Jambi, X dan Y"
+                R.add(ent, "ATTENDED", ev, s, 0.6, "attended")
+        body_cue = BODY_CUE.search(s.text)
+        if body_cue and s.index <= main.sent + 6:
+            held = {id(o) for _, o in s.holds}
+            for m in s.mentions:
+                if m.type != "Office" or id(m) in held or m.start < s.start + body_cue.start():
+                    continue
+                explicit = m.props.get("region_mention") is not None or (
+                    m.org is not None and m.org.props.get("region_mention") is not None)
+                if not explicit:
+                    continue   # "Bupati dan Wali Kota" with no place: which bodies is not said
+                off = ent_of.get(id(m))
+                org = doc.office_org.get(off.id) if off is not None else None
+                if org is not None and org.id not in organizers and org.id not in members_of and \
+                        org.props.get("kind") != "generic":
+                    R.add(org, "ATTENDED", ev, s, 0.5, "attended")
+    # every person of the report took part (with the role their sentence gives), except those
+    # someone else stood in for
+    R.doc.main_event = ev
+    _represented(doc, R, ent_of)
+    stood_in = {r.o for r in R.out if r.p == "REPRESENTED"}
+    stood_in |= {r.s for r in R.out if r.p == "HOLDS" and r.o in stood_in}   # the holder of a post stood in for
+    for pe in persons:
+        if pe.id in stood_in:
+            continue
+        first = pe.mentions[0] if pe.mentions else None
+        s = _sent_of(doc, first.start) if first else None
+        role = "attended"
+        texts = " ".join(doc.clean[m.start - 80 if m.start > 80 else 0:m.end + 80] for m in pe.mentions[:4])
+        if REPRESENT.search(texts):
+            role = "represented"
+        if OPEN_WORDS.search(texts):
+            role = "opened"
+        elif SPEAK_WORDS.search(texts):
+            role = "spoke" if role != "represented" else role
+        R.add(pe, "ATTENDED", ev, s, 0.6, role)
+    R.doc.main_event = ev
+
+
+def _has_weekday(text: str) -> bool:
+    return bool(re.match(r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)", text))
+
+
+def _reference_date(doc: Doc):
+    """Without a publication date, the report's own latest full date (or latest year, at its end)
+    stands in for it, so that "Rabu (26/11)" still gets a year."""
+    import datetime as dt
+
+    from kg.extract.dates import find_dates
+    pm = doc.published or ""
+    if len(pm) == 7:   # "YYYY-MM": the month is known
+        try:
+            y, mth = int(pm[:4]), int(pm[5:7])
+            return dt.date(y + (mth == 12), 1 if mth == 12 else mth + 1, 1) - dt.timedelta(days=1)
+        except ValueError:
+            pass
+    body = doc.clean[doc.title_end:]
+    full = [d.iso for d in find_dates(body) if d.iso]
+    if full:
+        return dt.date.fromisoformat(max(full))
+    years = [int(y) for y in re.findall(r"\b(20[0-3]\d)\b", body)]
+    if years:
+        return dt.date(max(years), 12, 31)
+    return None
+
+
+def _inside_person_context(doc: Doc, s: Sentence, m: Mention) -> bool:
+    return False
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = key(a).replace("rakor", "rapat koordinasi"), key(b).replace("rakor", "rapat koordinasi")
+    wa, wb = set(a.split()), set(b.split())
+    return len(wa & wb) * 2 / (len(wa) + len(wb) or 1) >= 0.6
+
+
+def _represented(doc: Doc, R: Relations, ent_of) -> None:
+    """"X mewakili Y" and "Y yang diwakili (oleh) X"."""
+    for s in doc.sents:
+        if s.start < doc.title_end:
+            continue
+        text = doc.clean
+        ms = [m for m in s.mentions if ent_of.get(id(m)) is not None and
+              ent_of[id(m)].type in ("Person", "Office", "Organization")]
+        for hit in REPRESENT.finditer(s.text):
+            pos = s.start + hit.start()
+            before = [m for m in ms if m.end <= pos and ent_of[id(m)].type in ("Person",)]
+            after = [m for m in ms if m.start >= pos + 8]
+            subj = ent_of[id(before[-1])] if before else None
+            if subj is None:
+                # "Dalam sambutannya mewakili wali kota, Sekda ..." -> the person right after
+                holders = [m for m in ms if m.start > pos and ent_of[id(m)].type == "Person"]
+                subj = ent_of[id(holders[0])] if holders else None
+                after = [m for m in after if not holders or m.end <= holders[0].start]
+            if not after:
+                # a bare "wali kota" / "Kapolda": the post of the report's jurisdiction
+                obj = _bare_post(doc, text[pos + 8:s.end])
+            else:
+                obj = ent_of[id(after[0])]
+            if subj is not None and obj is not None and subj.type == "Person":
+                R.add(subj, "REPRESENTED", obj, s, 0.7)
+        for hit in REPRESENTED_BY.finditer(s.text):
+            pos = s.start + hit.start()
+            before = [m for m in ms if m.end <= pos]
+            after = [m for m in ms if m.start >= s.start + hit.end() and ent_of[id(m)].type == "Person"]
+            if before and after:
+                obj = ent_of[id(before[-1])]
+                if obj.type == "Person" or obj.type == "Office":
+                    # "Bupati Wajo HA Burhanuddin Unru yang diwakili oleh ..." -> the person
+                    pass
+                R.add(ent_of[id(after[0])], "REPRESENTED", obj, s, 0.7)
+
+
+def _bare_post(doc: Doc, after: str) -> Entity | None:
+    m = re.match(r"\s*(wali\s*kota|walikota|bupati|gubernur|kapolda|kapolres)\b", after, re.I)
+    if not m:
+        return None
+    word = m.group(1).lower().replace(" ", "")
+    role = {"walikota": "Wali Kota", "bupati": "Bupati", "gubernur": "Gubernur"}.get(word)
+    if role is None:
+        return None
+    level = {"Wali Kota": "city", "Bupati": "regency", "Gubernur": "province"}[role]
+    region = doc.default_for(level)
+    if region is None:
+        return None
+    ent = doc.reg.add("Office", f"{role} {region.name}", m.group(1), None, {"role": role})
+    gov = doc.government(level, region)
+    doc.pending_post_in.append((ent, gov))
+    return ent

@@ -1,0 +1,154 @@
+"""Person names with their honorifics, ranks and degrees kept apart.
+
+"Dra. Hj. Noverintiwi Dewanti, ME" -> name "Noverintiwi Dewanti", prefix [Dra., Hj.], suffix [ME].
+"Kombes Pol Enggar Pareanom, S.Sos., S.I.K., M.M." -> prefix [Kombes, Pol], suffix [S.Sos., S.I.K., M.M.].
+"""
+from __future__ import annotations
+
+from kg.extract.mentions import Mention, slice_text, title_case
+from kg.extract.text import Tok
+from kg.extract.vocab import Vocab, match
+
+MAX_NAME_WORDS = 6
+
+
+def _squash_span(text: str, toks: list[Tok], i: int, j: int) -> str:
+    return "".join(t.low for t in toks[i:j] if t.kind != "P")
+
+
+def read_titles(V: Vocab, text: str, toks: list[Tok], i: int) -> tuple[int, list[str]]:
+    """Honorifics and ranks at ``i``: (index after them, the titles as written)."""
+    n = len(toks)
+    titles: list[str] = []
+    while i < n and toks[i].kind == "W":
+        t = toks[i]
+        low = t.low
+        if low in V.prefixes or low in V.ranks:
+            # "H" or "A" alone is an initial unless a name follows it
+            j = i + 1
+            if j < n and toks[j].text == "." and toks[j].start == t.end:
+                j += 1
+            if j >= n or toks[j].kind != "W" or not toks[j].cap:
+                break
+            if len(t.text) == 1 and low in V.prefixes and not titles and not (i > 0 and toks[i - 1].text == ","):
+                # a lone "H" before a name is taken as the honorific Haji only when another name word follows
+                if j + 1 >= n or not toks[j + 1].cap:
+                    break
+            if t.text in ("Ibu", "Bapak", "Pak", "Bu") and (j >= n or toks[j].low in V.not_names):
+                break
+            titles.append(text[t.start:toks[j - 1].end])
+            i = j
+            continue
+        break
+    return i, titles
+
+
+def read_degrees(V: Vocab, text: str, toks: list[Tok], i: int) -> tuple[int, list[str]]:
+    """Degrees after a name ("S.H., M.H.", "SH,.SIK,.MH", "S. STP, M. M", "S.Psi. M.Psi")."""
+    n = len(toks)
+    out: list[str] = []
+    while i < n:
+        j = i
+        while j < n and toks[j].text in ",." and j - i < 2:
+            j += 1
+        if j >= n or toks[j].kind != "W":
+            break
+        best = None
+        if toks[j].low not in V.degree_starts:
+            break
+        for k in range(j + 1, min(n, j + 7) + 1):
+            if toks[k - 1].kind == "N" or toks[k - 1].text in "()":
+                break
+            if k - 1 > j and toks[k - 1].kind == "W" and toks[k - 1].start > toks[k - 2].end + 1:
+                break
+            if toks[k - 1].text != "," and _squash_span(text, toks, j, k) in V.degrees:
+                best = k
+        if best is None:
+            break
+        if best < n and toks[best].text == "." and toks[best].start == toks[best - 1].end:
+            best += 1
+        out.append(text[toks[j].start:toks[best - 1].end])
+        i = best
+    return i, out
+
+
+def is_name_word(V: Vocab, toks: list[Tok], k: int) -> bool:
+    """A token that may be part of a person's name."""
+    t = toks[k]
+    if t.kind != "W" or not t.cap:
+        return False
+    if t.low in V.not_names:
+        return False
+    if t.text[-1] in "’'" and t.low[:-1] in V.roles:
+        return False   # "Bupati' Agung"
+    if len(t.text) == 1:
+        return True
+    if t.low not in V.name_stoppers:
+        return True
+    if match(toks, k, V.roles) or match(toks, k, V.org_acr) or match(toks, k, V.org_heads) or \
+            match(toks, k, V.region_kw) or match(toks, k, V.venue) or match(toks, k, V.events, need_cap=False):
+        return False
+    return True
+
+
+def parse_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bool = True) -> Mention | None:
+    """A person at token ``i``: titles, name words, degrees.
+
+    With ``need_evidence`` the name must carry a title or a degree (or be followed by one),
+    otherwise any run of name words is returned (the caller has context: "Bupati X", "kata X").
+    """
+    n = len(toks)
+    j, titles = read_titles(V, text, toks, i)
+    k = j
+    words = 0
+    while k < n and words < MAX_NAME_WORDS:
+        if is_name_word(V, toks, k):
+            if words >= 1 and len(toks[k].text) <= 2 and read_degrees(V, text, toks, k)[1]:
+                break   # "Andi Aso Ashari S.T,M.Si.": the degrees begin
+            # a region or a title after a complete name ends it
+            if words >= 2 and (V.lex.regions.get(toks[k].text) or
+                               (len(toks[k].text) > 1 and toks[k].low in V.prefixes | V.ranks)):
+                break
+            k += 1
+            words += 1
+            if k < n and toks[k].text == "." and toks[k].start == toks[k - 1].end and \
+                    (len(toks[k - 1].text) <= 3 or toks[k - 1].low in ("moh", "muh")) and \
+                    k + 1 < n and toks[k + 1].cap:
+                k += 1   # initials: "A. Ridwan", "Moh.Sidik", "Anna. T"
+            continue
+        if toks[k].text in ("’", "'") and words and k + 1 < n and toks[k].start == toks[k - 1].end:
+            k += 1      # "Juma’ Ali"
+            continue
+        break
+    if words == 0:
+        return None
+    if words >= 2 and k + 2 < n and toks[k].text == "." and len(toks[k + 1].text) == 1 and toks[k + 1].cap and \
+            not toks[k + 2].cap and toks[k + 2].text != ".":
+        k += 2      # "Sonya Maudy Anna. T selaku"
+    while k > j and toks[k - 1].text in ".’'":
+        k -= 1
+    if words == 1 and (len(toks[k - 1].text) == 1 or toks[k - 1].upper):
+        return None
+    if toks[j].upper and V.squash(toks[j].text) in V.not_orgs | set(V.lex.org_acronyms):
+        return None
+    if k + 2 < n and toks[k].kind == "W" and not toks[k].cap and len(toks[k].text) >= 3 and \
+            toks[k].low not in V.not_names and toks[k + 1].text == "," and read_degrees(V, text, toks, k + 1)[1]:
+        k += 1      # "Drs. Andri adi, M.Si": a name word typed in lower case before the degrees
+    end_name = k
+    k2, degrees = read_degrees(V, text, toks, k)
+    if need_evidence and not titles and not degrees:
+        return None
+    raw = slice_text(text, toks, j, end_name)
+    if V.squash(raw) in V.degrees or "-" in raw and raw.replace("-", "").replace(" ", "").isupper():
+        return None   # "M.Si", "GT-PP TPPO": not a name
+    if raw.isupper() and all(len(w) <= 5 for w in raw.split()) and not titles:
+        return None   # a run of acronyms
+    name = title_case(raw).replace("’", "’")
+    surface = slice_text(text, toks, i, k2 if degrees else end_name)
+    m = Mention("Person", toks[i].start, toks[(k2 if degrees else end_name) - 1].end, surface, name,
+                {"honorific_prefix": titles, "honorific_suffix": degrees})
+    if raw != surface:
+        m.aliases.append(raw)
+    if titles and len(titles) < 4:
+        m.aliases.append(slice_text(text, toks, i, end_name))
+    return m

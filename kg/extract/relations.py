@@ -1,0 +1,299 @@
+"""Turn a read report (:class:`kg.extract.document.Doc`) into entities and evidenced relations.
+
+Posts and bodies (HOLDS, POST_IN, PART_OF, MEMBER_OF), places (LOCATED_IN) and funds (FUNDED_BY,
+PROVIDED_BY) are read here; the event and its participants in :mod:`kg.extract.participation`.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.document import Doc
+from kg.extract.entities import key
+from kg.extract.mentions import Mention
+from kg.extract.participation import _events, _represented
+from kg.extract.places import parse_region
+from kg.extract.relset import Relations, _sent_of, _words
+from kg.extract.text import tokenize
+from kg.model import Entity, Relation
+
+
+def build(doc: Doc) -> list[Relation]:
+    """Register every mention as an entity and read the relations between them."""
+    R = Relations(doc)
+    reg = doc.reg
+    skip_people = {w for who in (doc.cleaned.reporter, doc.cleaned.editor) if who for w in _words(who)}
+    persons: list[Entity] = []
+    ent_of: dict[int, Entity] = {}
+    events: list[Mention] = []
+    venues: list[tuple[Entity, Mention]] = []
+    funds: list[tuple[Entity, Mention]] = []
+    place_of_sent: dict[int, list[Entity]] = {}
+    programmes: list[tuple[Entity, Mention]] = []
+
+    def person(m: Mention) -> Entity | None:
+        words = _words(m.name)
+        if not words or (skip_people and set(words) <= skip_people):
+            return None
+        best = None
+        for e in persons:
+            ew = _words(e.name)
+            if set(words) <= set(ew) or set(ew) <= set(words):
+                best = e
+                break
+        if best is None and len(words) == 1 and len(words[0]) >= 4:
+            nick = [e for e in persons if any(w.startswith(words[0]) for w in _words(e.name))]
+            if len(nick) == 1:
+                best = nick[0]
+        if best is None:
+            if m.weak and len(words) < 2:
+                return None
+            best = reg.add("Person", m.name, None, None)
+            persons.append(best)
+        elif len(words) > len(_words(best.name)) and not m.weak:
+            old = best.name
+            best.name = m.name
+            reg.alias(best, old)
+            if old in best.aliases and key(old) == key(best.name):
+                best.aliases.remove(old)
+            reg.link_key("Person", m.name, best)
+        props = {"honorific_prefix": m.props.get("honorific_prefix"),
+                 "honorific_suffix": m.props.get("honorific_suffix")}
+        reg.add("Person", best.name, m.surface, m, props, m.aliases)
+        return best
+
+    for sent in doc.sents:
+        for m in sent.mentions:
+            ent = None
+            if m.type == "Office":
+                ent = doc.office(m)
+                if ent is not None and m.org is not None:
+                    ent_of[id(m.org)] = doc.mention_ent.get(id(m.org))
+            elif m.type == "Organization":
+                if m.props.get("kind") == "generic":
+                    continue   # OPD, SKPD, LSM: a kind of body, not a body
+                ent = doc.organization(m)
+            elif m.type == "Person":
+                ent = person(m)
+            elif m.type == "Place":
+                if m.props.get("kind") == "venue":
+                    ent = reg.add("Place", m.name, m.surface, m, {"kind": "venue"})
+                    venues.append((ent, m))
+                elif m.region is not None:
+                    if not (m.props.get("explicit_kind") or m.props.get("locative")):
+                        continue   # "logat Manado", "Jatim aman": a region named in passing
+                    ent = doc.place(m.region, m.surface, m)
+                else:
+                    if not m.props.get("locative"):
+                        continue
+                    ent = reg.add("Place", m.name, m.surface, m, {"kind": m.props.get("kind")})
+                place_of_sent.setdefault(sent.index, []).append(ent)
+            elif m.type == "FundingSource":
+                ent = reg.add("FundingSource", m.name, m.surface, m,
+                              {"kind": m.props.get("kind"), "year": m.props.get("year")}, m.aliases)
+                funds.append((ent, m))
+            elif m.type == "Event":
+                events.append(m)
+            elif m.type == "Programme":
+                ent = reg.add("Programme", m.name, m.surface, m)
+                programmes.append((ent, m))
+            if ent is not None:
+                ent_of[id(m)] = ent
+
+    # a dateline town ("PALU –") is a place of the report
+    if doc.dateline is not None:
+        d = doc.dateline
+        if d.region is not None:
+            ent = doc.place(d.region, d.surface, d)
+        else:
+            ent = reg.add("Place", d.name, d.surface, d, {"kind": "city"})
+        ent_of[id(d)] = ent
+
+    # HOLDS and POST_IN
+    for sent in doc.sents:
+        for p, o in sent.holds:
+            pe, oe = ent_of.get(id(p)), ent_of.get(id(o))
+            R.add(pe, "HOLDS", oe, sent, 0.9)
+    for office_id, org in doc.office_org.items():
+        R.add(reg.entities[int(office_id[1:]) - 1], "POST_IN", org, None, 0.8)
+
+    _structure(doc, R, venues)
+    _members(doc, R, ent_of)
+    _events(doc, R, events, ent_of, persons, venues, funds)
+    if getattr(doc, "main_event", None) is None:
+        _represented(doc, R, ent_of)
+    _funding(doc, R, funds, ent_of)
+    for pe, pm in programmes:
+        for fe, fm in funds:
+            if fm.sent == pm.sent:
+                R.add(pe, "FUNDED_BY", fe, _sent_of(doc, pm.start), 0.5)
+    return R.out
+
+
+def _structure(doc: Doc, R: Relations, venues) -> None:
+    """PART_OF (a dinas in its government), LOCATED_IN (a government in its area, venue in area)."""
+    reg = doc.reg
+    V = doc.V
+    for ent in list(reg.entities):
+        if ent.type != "Organization":
+            continue
+        acr = ent.props.get("acronym")
+        info = V.lex.org_acronyms.get(V.squash(acr)) if acr else None
+        jur = ent.props.get("jurisdiction")
+        kind = ent.props.get("kind") or (info or {}).get("kind")
+        if kind == "government":
+            region_key = _region_key(doc, jur)
+            place = doc.places.get(region_key) if region_key else None
+            if place is not None:
+                R.add(ent, "LOCATED_IN", place, None, 0.7)
+            continue
+        if info is not None:
+            parent_gov = info.get("parent") == "gov" and info.get("kind") != "secretariat"
+        else:
+            # written out: a dinas, a regional badan, a biro ("Dinas Sosial Kota Serang", "DPPPAPM Kota X")
+            first = ent.name.split()[0]
+            parent_gov = first in ("Dinas", "Biro", "Inspektorat") or first == "Badan" and "Daerah" in ent.name \
+                or (acr or "").startswith("D") and kind in ("", "dinas")
+        if parent_gov and jur:
+            region_key = _region_key(doc, jur)
+            gov = doc.gov.get(region_key) if region_key else None
+            if gov is not None:
+                R.add(ent, "PART_OF", gov, None, 0.7)
+        parent = (info or {}).get("parent")
+        if parent and parent != "gov":
+            pinfo = V.lex.org_acronyms.get(V.squash(parent))
+            for other in reg.entities:
+                if other.type == "Organization" and other is not ent and (
+                        other.props.get("acronym") == parent or (pinfo and other.name.startswith(pinfo["full"]))):
+                    R.add(ent, "PART_OF", other, None, 0.6)
+                    break
+    # venue -> area; area -> province
+    for ent, m in venues:
+        toks = tokenize(doc.clean[m.start:m.end], m.start)
+        inner = None
+        for i in range(1, len(toks)):
+            r = parse_region(V, doc.clean, toks, i)
+            if r is not None:
+                inner = r
+        # "Hotel Aston, Kupang", "..., Kota Ambon": a region right after the venue is the most specific
+        after = doc.clean[m.end:m.end + 40]
+        mm = re.match(r"\s*,\s*((?:Kota|Kabupaten|Kab\.)?\s*[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)", after)
+        r = None
+        if mm:
+            t2 = tokenize(mm.group(1), m.end + mm.start(1))
+            r = parse_region(V, doc.clean, t2, 0)
+        if r is not None:
+            R.add(ent, "LOCATED_IN", doc.place(r.region, r.surface, r), None, 0.6)
+        elif inner is not None:
+            R.add(ent, "LOCATED_IN", doc.place(inner.region, inner.surface, None), None, 0.7)
+    provinces = {k: e for k, e in doc.places.items() if k.startswith("province:")}
+    for k, e in list(doc.places.items()):
+        kind, name = k.split(":", 1)
+        if kind in ("city", "regency") and e.name.split()[0] in ("Kota", "Kabupaten"):
+            cands = V.lex.regions.get(name, [])
+            prov = next((c.province for c in cands if c.kind == kind and c.province), None)
+            if prov and f"province:{prov}" in provinces:
+                R.add(e, "LOCATED_IN", provinces[f"province:{prov}"], None, 0.6)
+
+
+def _members(doc: Doc, R: Relations, ent_of) -> None:
+    """MEMBER_OF: people named with the body they come from, but no post in it:
+    "Dessy Pramudiani, S.Psi. dan Verdiantika Annisa dari Himpunan Psikolog Jambi",
+    "narasumber dari Yayasan SIKOK Fadli, SE dan Guspa Yeni, SE", "Biro Kesra Setda Prov. Kalbar (Rudi Efendi)"."""
+    holders = {r.s for r in R.out if r.p == "HOLDS"}
+    for s in doc.sents:
+        ms = s.mentions
+        for idx, m in enumerate(ms):
+            ent = ent_of.get(id(m))
+            if ent is None or ent.type != "Organization":
+                continue
+            before = doc.clean[max(s.start, m.start - 8):m.start]
+            members = []
+            if re.search(r"\bdari\s*$", before):
+                # persons just before "dari ORG" (back to the previous non-person mention)
+                k = idx - 1
+                while k >= 0 and ms[k].type == "Person":
+                    members.append(ms[k])
+                    k -= 1
+                # or persons right after it
+                k = idx + 1
+                while not members and k < len(ms) and ms[k].type == "Person" and \
+                        re.fullmatch(r"[\s,()]*(dan\s*)?", doc.clean[ms[k - 1].end:ms[k].start]):
+                    members.append(ms[k])
+                    k += 1
+                    if k < len(ms) and ms[k].type == "Person" and \
+                            re.fullmatch(r"[\s,]*(dan\s*)?", doc.clean[ms[k - 1].end:ms[k].start]):
+                        continue
+                    break
+            elif idx + 1 < len(ms) and ms[idx + 1].type == "Person" and \
+                    doc.clean[m.end:ms[idx + 1].start].strip() == "(":
+                members.append(ms[idx + 1])
+            for pm in members:
+                pe = ent_of.get(id(pm))
+                if pe is not None and pe.id not in holders:
+                    R.add(pe, "MEMBER_OF", ent, s, 0.6)
+
+
+def _region_key(doc: Doc, full: str | None) -> str | None:
+    if not full:
+        return None
+    for prefix, kind in (("Provinsi ", "province"), ("Kabupaten ", "regency"), ("Kota ", "city")):
+        if full.startswith(prefix):
+            return f"{kind}:{full[len(prefix):]}"
+    return None
+
+
+def _funding(doc: Doc, R: Relations, funds, ent_of) -> None:
+    """FUNDED_BY (the event or programme) and PROVIDED_BY (the body behind the fund)."""
+    ev = getattr(doc, "main_event", None)
+    for ent, m in funds:
+        s = _sent_of(doc, m.start)
+        if s is None:
+            continue
+        after = doc.clean[m.end:s.end]
+        mm = re.match(r"\s*(?:[^.]{0,40}?)\b(dari|oleh)\s+", after)
+        if mm:
+            for o in s.mentions:
+                if o.start >= m.end + mm.end() - 1 and o.type == "Organization":
+                    R.add(ent, "PROVIDED_BY", ent_of.get(id(o)), s, 0.6)
+                    break
+        if ev is not None and re.search(r"(?i)(kegiatan|acara|pendanaan|anggaran)\s[^.]{0,40}(bersumber|berasal|"
+                                        r"didukung|dibiayai)", doc.clean[s.start:m.start]):
+            R.add(ev, "FUNDED_BY", ent, s, 0.6)
+        if ent.props.get("kind") in ("APBD",) and ent.props.get("jurisdiction") is None:
+            pass
+
+
+def prune(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entity], list[Relation]]:
+    """Drop what the report does not support on its own, then renumber e1, e2, ...
+
+    A post nobody holds, represents or is represented by is a passing mention ("Bupati dan Wali
+    Kota se-Kalimantan Barat"); a body only implied by such a post goes with it.
+    """
+    by_id = {e.id: e for e in entities}
+    keep = {e.id for e in entities}
+    for e in entities:
+        if e.type == "Programme" and not any(e.id in (r.s, r.o) for r in relations):
+            keep.discard(e.id)   # a programme is kept for what funds it
+        if e.type == "Office" and not e.props.get("_explicit_body") and \
+                not any(r.o == e.id and r.p in ("HOLDS", "REPRESENTED") for r in relations):
+            keep.discard(e.id)
+    rels = [r for r in relations if r.s in keep and r.o in keep]
+    for _ in range(2):
+        for e in entities:
+            if e.id not in keep or e.type != "Organization":
+                continue
+            implicit = not e.mentions or e.props.get("_implicit")
+            if implicit and not any((r.o == e.id or r.s == e.id) and r.p not in ("LOCATED_IN", "PART_OF")
+                                    for r in rels) and not any(r.o == e.id and r.p == "PART_OF" for r in rels):
+                keep.discard(e.id)
+        rels = [r for r in rels if r.s in keep and r.o in keep]
+    kept = [e for e in entities if e.id in keep]
+    new_id = {e.id: f"e{i}" for i, e in enumerate(kept, 1)}
+    for e in kept:
+        e.id = new_id[e.id]
+        e.props.pop("_implicit", None)
+        e.props.pop("_explicit_body", None)
+    for r in rels:
+        r.s, r.o = new_id[r.s], new_id[r.o]
+    del by_id
+    return kept, rels

@@ -1,0 +1,274 @@
+"""One pass over a sentence's tokens: every mention in text order, and the links read between them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.events import parse_event
+from kg.extract.funding import parse_funding, parse_programme
+from kg.extract.mentions import Mention, skip_paren, slice_text
+from kg.extract.offices import parse_office
+from kg.extract.organizations import _index_after, parse_org
+from kg.extract.persons import is_name_word, parse_person
+from kg.extract.places import parse_region, parse_subregion, parse_venue
+from kg.extract.text import Tok
+from kg.extract.vocab import Vocab, match
+
+SPEECH_BEFORE = {"kata", "ujar", "ucap", "ungkap", "tegas", "jelas", "tambah", "lanjut", "tutur", "terang",
+                 "harap", "pungkas", "imbuh", "sebut", "papar", "tandas", "menurut", "kepada", "oleh", "bersama",
+                 "tukas", "ungkapnya", "didampingi", "mendampingi"}
+SPEECH_AFTER = {"mengatakan", "menyampaikan", "menjelaskan", "menegaskan", "mengungkapkan", "menambahkan",
+                "berharap", "memaparkan", "menyebutkan", "menilai", "mengajak", "meminta", "menekankan",
+                "mengapresiasi", "menuturkan", "menerangkan", "membuka", "memimpin", "menyatakan", "juga",
+                "dalam", "saat", "selaku", "sebagai", "menghadiri", "mengimbau", "menyoroti", "berpesan",
+                "mengungkap", "melanjutkan", "menutup", "didampingi", "bersama", "turut", "mewakili"}
+APPOSITION = {"selaku", "sebagai"}
+LOCATIVE = {"di", "ke", "dari", "se-", "wilayah", "daerah", "kawasan", "tingkat", "seluruh", "provinsi", "kota",
+            "kabupaten", "luar"}
+REGULATION = {"peraturan", "keputusan", "surat", "sk", "perpres", "instruksi", "edaran", "permen", "perda"}
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence's span, text, tokens, mentions and the HOLDS links read inside it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    toks: list[Tok]
+    mentions: list[Mention] = field(default_factory=list)
+    holds: list[tuple[Mention, Mention]] = field(default_factory=list)   # (person, office)
+
+
+def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
+    """Fill ``sent.mentions`` and ``sent.holds``."""
+    toks = sent.toks
+    n = len(toks)
+    text = full_text
+    out = sent.mentions
+    i = 0
+    last_office: Mention | None = None
+    last_office_end = -1
+    while i < n:
+        t = toks[i]
+        if t.kind != "W":
+            i += 1
+            continue
+        if not t.cap and t.low not in V.lower_starts:
+            i += 1
+            continue
+        if t.low in REGULATION and t.cap:
+            i = _skip_title(toks, i + 1)
+            continue
+        if t.low in ("tni", "tni-polri") and _pair_tni_polri(toks, i):
+            i += (2 if toks[i + 1].low == "polri" else 3) if t.low == "tni" else 1
+            continue
+        prev = toks[i - 1].low if i else ""
+        if prev in ("di", "bertempat") or (prev == "dari" and match(toks, i, V.venue, need_cap=False)) or (i > 1 and prev == "," and last_is_venue(out, toks[i - 2])):
+            v = parse_venue(V, text, toks, i)
+            if v is not None:
+                v.sent = sent.index
+                out.append(v)
+                i = _index_after(toks, i, v.end)
+                continue
+        o = parse_office(V, text, toks, i, doc_acr) if prev not in REGULATION else None
+        if o is not None and (o.org is not None or o.region is not None or o.level or o.props.get("portfolio")
+                              or o.props.get("acting") or o.role not in ("Kepala", "Ketua", "Sekretaris",
+                                                                         "Anggota", "Pimpinan", "Wakil Ketua")):
+            o.sent = sent.index
+            out.append(o)
+            i = _index_after(toks, i, o.end)
+            # the holder: "Kepala DPMPPA, Noverintiwi Dewanti", "Bupati Pemalang Mansur Hidayat",
+            # "Kepala Dinas Sosial Provinsi Kalimantan Barat (Yuline Marhaeni, S.Sos, M.Si)"
+            j = i
+            if j < n and toks[j].text in (",", "("):
+                j += 1
+            p = parse_person(V, text, toks, j, need_evidence=False) if j < n else None
+            if p is not None and toks[j - 1].text == "(" and len(p.name.split()) < 2 and \
+                    not p.props.get("honorific_prefix"):
+                p = None
+            if p is not None and not (toks[j - 1].text == "," and j + 1 < n and _is_verbish(toks, j) and
+                                      toks[j].low not in V.prefixes):
+                p.sent = sent.index
+                out.append(p)
+                sent.holds.append((p, o))
+                i = _index_after(toks, j, p.end)
+                if i < n and toks[i].text == ")":
+                    i += 1
+                if i + 1 < n and toks[i].text == "," and toks[i + 1].low in APPOSITION:
+                    i += 1
+                if i + 1 < n and (toks[i].text == "," or toks[i].low in APPOSITION):
+                    o3 = parse_office(V, text, toks, i + 1, doc_acr)
+                    if o3 is not None and _holder_follows(V, text, toks, _index_after(toks, i + 1, o3.end)):
+                        o3 = None   # "X, Pangdam V Brawijaya Mayjen TNI Y": a list, the post is Y's
+                    if o3 is not None and (o3.org is not None or o3.region is not None or o3.level):
+                        o3.sent = sent.index
+                        out.append(o3)
+                        sent.holds.append((p, o3))
+                        i = _index_after(toks, i + 1, o3.end)
+            else:
+                last_office, last_office_end = o, i
+            continue
+        org = parse_org(V, text, toks, i, doc_acr)
+        if org is not None and prev == "," and i > 1 and last_is_venue(out, toks[i - 2]) and \
+                org.props.get("kind") in ("secretariat", "", None):
+            org = None
+            i += 1
+            continue
+        if org is not None and org.region is None and not org.props.get("acronym_region_ok", True):
+            org = None
+        if org is not None:
+            org.sent = sent.index
+            last_org = next((x for x in reversed(out) if x.type == "Organization"), None)
+            if org.region is None and prev in ("melalui", "lewat") and last_org is not None \
+                    and last_org.region is not None and last_org.props.get("kind") == "government":
+                from kg.extract.organizations import with_region
+                org.region = last_org.region
+                org.name = with_region(org.name, org.region, org.props.get("kind", ""))
+                org.props["jurisdiction"] = org.region.full
+            out.append(org)
+            acr = org.props.get("acronym")
+            if acr and acr not in doc_acr and " " not in acr and org.name and len(org.name.split()) > 1:
+                doc_acr[acr] = {"full": _strip_region(org), "kind": org.props.get("kind", "")}
+            i = _index_after(toks, i, org.end)
+            continue
+        r = parse_region(V, text, toks, i) or parse_subregion(V, text, toks, i)
+        if r is not None:
+            r.sent = sent.index
+            r.props["locative"] = prev in LOCATIVE or (i > 1 and prev == "," and toks[i - 2].low in LOCATIVE)
+            out.append(r)
+            i = _index_after(toks, i, r.end)
+            continue
+        f = parse_funding(V, text, toks, i)
+        if f is not None:
+            f.sent = sent.index
+            out.append(f)
+            i = _index_after(toks, i, f.end)
+            continue
+        pg = parse_programme(V, text, toks, i) if t.low == "program" else None
+        if pg is not None:
+            pg.sent = sent.index
+            out.append(pg)
+            i = _index_after(toks, i, pg.end)
+            continue
+        e = parse_event(V, text, toks, i)
+        if e is not None:
+            e.sent = sent.index
+            e.props["trigger"] = _trigger(toks, i)
+            out.append(e)
+            i = _index_after(toks, i, e.end)
+            continue
+        if t.cap:
+            p = parse_person(V, text, toks, i, need_evidence=True)
+            if p is None and is_name_word(V, toks, i) and not (prev == "." and toks[i - 1].end == t.start):
+                p = parse_person(V, text, toks, i, need_evidence=False)
+                if p is not None:
+                    k = _index_after(toks, i, p.end)
+                    nxt = toks[k].low if k < n else ""
+                    nxt2 = toks[k + 1] if k + 1 < n else None
+                    before_office = (nxt in APPOSITION or (nxt == "," and nxt2 is not None and
+                                     parse_office(V, text, toks, k + 1, doc_acr) is not None))
+                    if before_office:
+                        pass
+                    elif prev in SPEECH_BEFORE or nxt in SPEECH_AFTER or (i == 0 and nxt == ","):
+                        p.weak = True
+                    elif last_office is not None and i - last_office_end <= 2:
+                        pass
+                    else:
+                        p = None
+            if p is not None:
+                p.sent = sent.index
+                out.append(p)
+                k = _index_after(toks, i, p.end)
+                # "Jalil Muhammad, SH Kabid Rehabilitasi Sosial selaku ...", "Raswin ..., Dirreskrimum Polda Kalbar"
+                j = k
+                if j < n and toks[j].low in APPOSITION | {","}:
+                    j += 1
+                elif j < n and not (len(p.name.split()) >= 2 or p.props.get("honorific_suffix")):
+                    j = n   # a lone word right before a post is not taken as its holder
+                if j < n and toks[j].low in ("yang",) and j + 1 < n and toks[j + 1].low == "juga":
+                    j += 2
+                o2 = parse_office(V, text, toks, j, doc_acr) if j < n else None
+                if o2 is not None and toks[j - 1].text == "," and \
+                        _holder_follows(V, text, toks, _index_after(toks, j, o2.end)):
+                    o2 = None
+                if o2 is not None:
+                    o2.sent = sent.index
+                    out.append(o2)
+                    sent.holds.append((p, o2))
+                    k = _index_after(toks, j, o2.end)
+                elif last_office is not None and 0 <= i - last_office_end <= 2 and not p.weak:
+                    sent.holds.append((p, last_office))
+                i = k
+                continue
+        i += 1
+
+
+def _skip_title(toks: list[Tok], i: int) -> int:
+    """Skip the capitalised words of a regulation's title ("Peraturan Ketua Harian Gugus Tugas ... Nomor 1
+    Tahun 2025")."""
+    n = len(toks)
+    while i < n and (toks[i].cap or toks[i].kind == "N" or toks[i].low in ("dan", "tentang", "nomor", "tahun",
+                                                                                "no", "/", "-", ".")):
+        i += 1
+    return i
+
+
+def _pair_tni_polri(toks: list[Tok], i: int) -> bool:
+    """"TNI dan Polri", "TNI/Polri", "TNI-POLRI": the armed forces in general, not a party."""
+    if toks[i].low == "tni-polri":
+        return True
+    if i + 1 < len(toks) and toks[i + 1].low == "polri":
+        return True
+    return i + 2 < len(toks) and toks[i + 1].low in ("dan", "/", "-", "&") and toks[i + 2].low == "polri"
+
+
+def _holder_follows(V: Vocab, text: str, toks: list[Tok], k: int) -> bool:
+    """True when a person's name starts at ``k`` (optionally after a comma or titles)."""
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    if k >= len(toks):
+        return False
+    comma = k > 0 and toks[k - 1].text == ","
+    p = parse_person(V, text, toks, k, need_evidence=False)
+    return p is not None and (not comma or len(p.name.split()) >= 2 or bool(p.props.get("honorific_prefix")))
+
+
+def last_is_venue(out: list[Mention], tok: Tok) -> bool:
+    return bool(out) and out[-1].type == "Place" and out[-1].props.get("kind") == "venue" and out[-1].end == tok.end
+
+
+def _is_verbish(toks: list[Tok], j: int) -> bool:
+    return toks[j].low in ("yang", "dan") or not toks[j].cap
+
+
+def _strip_region(org: Mention) -> str:
+    rm = org.props.get("region_mention")
+    name = org.name
+    if org.region is not None:
+        for suffix in (" " + org.region.full, " " + org.region.name):
+            if name.endswith(suffix):
+                return name[: -len(suffix)]
+    del rm
+    return name
+
+
+def _trigger(toks: list[Tok], i: int) -> str | None:
+    for k in range(max(0, i - 5), i):
+        if toks[k].low in ("menggelar", "mengadakan", "melaksanakan", "menyelenggarakan", "gelar", "adakan",
+                           "menyelenggaran", "laksanakan", "melakukan", "membentuk", "sosialisasikan"):
+            return "organize"
+        if toks[k].low in ("membuka", "memimpin"):
+            return "open"
+        if toks[k].low in ("menghadiri", "mengikuti", "hadiri", "ikuti"):
+            return "attend"
+        if toks[k].low in ("acara", "kegiatan", "dalam"):
+            return "ref"
+    return None
+
+
+def mention_words(text: str, toks: list[Tok], i: int, j: int) -> str:
+    return slice_text(text, toks, i, j)
+
+
+__all__ = ["Sentence", "scan", "skip_paren", "match"]
