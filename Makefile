@@ -19,8 +19,12 @@ demo: $(BIN)/kg
 	$(BIN)/kg ingest examples/reports --store $(STORE)
 	$(BIN)/kg query who_coordinated_with_whom --store $(STORE)
 
-test: $(BIN)/kg
+# Neo4j's own Cypher linter (npm @neo4j-cypher/language-support, pinned in package-lock.json)
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+test: $(BIN)/kg node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) kg-data .pytest_cache .hypothesis test-artifacts
+	rm -rf $(VENV) node_modules kg-data .pytest_cache .hypothesis test-artifacts

@@ -29,6 +29,10 @@ class StoreError(KGError):
     exit_code = 3
 
 
+class StoreUnavailable(StoreError):
+    """The store went away or refused us (server down, credentials refused): stop the whole batch."""
+
+
 class StoreLockedError(StoreError):
     """Another process holds the embedded store open."""
 

@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, StoreUnavailable
 from kg.extract import extract
 from kg.graph import to_batch
 from kg.model import Extraction, Report
@@ -47,7 +47,8 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store, *, max_bytes: int |
 
     Idempotent and incremental: a report whose content is already stored is skipped; a report
     whose source path is stored with other content replaces it. Each report is written in one
-    transaction, so a failure leaves nothing half-written; failures are collected, not raised.
+    transaction, so a failure leaves nothing half-written; failures are collected, not raised,
+    except :class:`StoreUnavailable` (the store went away), which stops the batch.
     """
     resolver = resolver or Resolver.for_store(store)
     summary = IngestSummary()
@@ -65,6 +66,8 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store, *, max_bytes: int |
         try:
             extraction = resolver.resolve(extract(item))
             stats = store.write_report(to_batch(extraction), replaces=at_path.id if at_path else None)
+        except StoreUnavailable:
+            raise  # every later report would fail the same way; what was written stays written
         except KGError as exc:
             _fail(summary, item.path, str(exc), progress)
             continue

@@ -83,3 +83,27 @@ def test_same_content_under_two_paths_is_one_report(store, tmp_path):
     summary = ingest([tmp_path / "a", tmp_path / "b"], store)
     assert summary.read == 2 and summary.skipped == 1
     assert len(list(store.nodes("Report"))) == 1
+
+
+def test_a_store_that_goes_away_stops_the_batch_keeping_what_was_written(tmp_path):
+    """Fault injection on the real embedded store: the server-gone error of a remote store."""
+    from kg.errors import StoreUnavailable
+    from kg.store.ladybug import LadybugStore
+
+    class GoesAway(LadybugStore):
+        writes = 0
+
+        def write_report(self, batch, replaces=None):
+            GoesAway.writes += 1
+            if GoesAway.writes == 2:
+                raise StoreUnavailable("connection lost")
+            return super().write_report(batch, replaces)
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"r{i}.txt").write_text(f"Rapat koordinasi ke-{i} digelar di Kota Jambi.", encoding="utf-8")
+    with GoesAway(tmp_path / "s") as store:
+        with pytest.raises(StoreUnavailable):
+            ingest([folder], store)
+        assert [r["name"] for r in store.nodes("Report")] == ["r0"]

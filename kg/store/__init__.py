@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kg.errors import UsageError
 from kg.store.base import Store
 
 DEFAULT_DIR = "kg-data"
@@ -20,8 +19,11 @@ def open_store(path: str | os.PathLike | None = None, neo4j: str | None = None,
     """The store to use: Neo4j when a URI is given (or $NEO4J_URI is set), else the embedded one."""
     uri = neo4j or os.environ.get("NEO4J_URI")
     if uri:
-        raise UsageError(f"Neo4j ({uri}) is not yet available in this version of kg; "
-                         "unset NEO4J_URI to use the embedded store")
+        # Credentials and database come from NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE;
+        # connection refused, bad credentials or an unknown database raise one-line StoreErrors.
+        from kg.store.neo4j import Neo4jStore
+
+        return Neo4jStore.from_env(uri, read_only=read_only)
     from kg.store.ladybug import LadybugStore
 
     return LadybugStore(store_dir(path), read_only=read_only)
