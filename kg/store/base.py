@@ -67,7 +67,8 @@ class Store(Protocol):
         """Stored nodes of a label (all, or those with the given ids) as property dicts."""
 
     def relationships(self, rtype: str) -> Iterator[dict[str, Any]]:
-        """Stored relationships of a type: {"type", "src", "src_label", "dst", "dst_label", props...}."""
+        """Stored relationships of a type: {"type", "src", "src_label", "dst", "dst_label", props...},
+        ordered by source id, target id, report (the RDF export's memberships rely on it)."""
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run Cypher with parameters (never formatted into the text)."""
