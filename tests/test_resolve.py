@@ -187,3 +187,18 @@ def test_budget_lines_of_other_years_stay_apart_and_acronyms_match_their_words()
     assert ids(a)["APBD Kabupaten Pemalang"] != ids(b)["APBD Kabupaten Pemalang"] == ids(c)["APBD Pemalang"]
     assert ids(b)["Dinas PPKB Kabupaten Supiori"] == ids(a)["Dinas Pemberdayaan Perempuan dan Keluarga Berencana Kabupaten Supiori"]
     assert b.entities[1].resolution.startswith("acronym of")
+
+
+def test_a_bare_region_name_is_read_in_the_province_the_report_is_about():
+    """Banjar is a regency in South Kalimantan and a city in West Java."""
+    r = Resolver()
+    kalsel = r.resolve(doc("a", "...", [("e1", "Person", "Denny Prasetyo", [], {}),
+                                        ("e2", "Office", "Kasat Reskrim Polres Banjar", [], {}),
+                                        ("e3", "Place", "Banjarbaru", [], {}),
+                                        ("e4", "Organization", "Pemerintah Provinsi Kalimantan Selatan", [], {})],
+                       [("e1", "HOLDS", "e2")]))
+    jabar = r.resolve(doc("b", "...", [("e1", "Person", "Denny Prasetyo", [], {}),
+                                       ("e2", "Office", "Kasat Reskrim Polres Banjar", [], {}),
+                                       ("e3", "Place", "Provinsi Jawa Barat", [], {})], [("e1", "HOLDS", "e2")]))
+    assert ids(kalsel)["Denny Prasetyo"].endswith("--kabupaten-banjar")
+    assert ids(jabar)["Denny Prasetyo"].endswith("--kota-banjar")

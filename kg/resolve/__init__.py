@@ -65,7 +65,7 @@ class Resolver:
 
     def resolve(self, extraction: Extraction) -> Extraction:
         scopes = entity_scopes(extraction)
-        context = named_regions(extraction)
+        context = named_regions(extraction, bodies=False)  # places: see named_regions
         ents = sorted(extraction.entities, key=lambda e: ORDER.get(e.type, 9))
         done: dict[str, str] = {}
         for ent in ents:

@@ -180,13 +180,42 @@ def region_key(text: str, context: frozenset[str] = frozenset(), prefer: str | N
         chosen = next((r for r in candidates if r.kind == kind), None)
         if chosen is None:
             return None
-    else:  # a bare name: the region the report names, else the kind the post implies, else a city
+    else:  # a bare name: the region the report names, else one in a province the report is about,
+        # else the kind the post implies, else a city
         keyed = {_slug(r.full): r for r in candidates}
         in_context = [k for k in keyed if k in context]
         if len(in_context) == 1:
             return in_context[0]
-        chosen = min(candidates, key=lambda r: (r.kind != prefer, KIND_ORDER[r.kind]))
+        in_province = [k for k, r in keyed.items() if province_key(r) in context]
+        if len(in_province) == 1:
+            return in_province[0]
+        pool = [keyed[k] for k in in_province] or candidates
+        chosen = min(pool, key=lambda r: (r.kind != prefer, KIND_ORDER[r.kind]))
     return _slug(chosen.full)
+
+
+def province_key(region) -> str | None:
+    """The key of the province a region lies in (its own key for a province)."""
+    if region.kind == "province":
+        return _slug(region.full)
+    return f"provinsi-{_slug(region.province)}" if region.province else None
+
+
+def context_with_provinces(keys: set[str]) -> frozenset[str]:
+    """Region keys plus the keys of the provinces they lie in.
+
+    >>> sorted(context_with_provinces({"kabupaten-sigi"}))
+    ['kabupaten-sigi', 'provinsi-sulawesi-tengah']
+    """
+    lex = lexicon()
+    out = set(keys)
+    for key in keys:
+        kind_word, _, rest = key.partition("-")
+        kind = REGION_WORDS.get(kind_word)
+        for r in lex.regions.get(rest.replace("-", " ").title(), []):
+            if r.kind == kind and _slug(r.full) == key and province_key(r):
+                out.add(province_key(r))
+    return frozenset(out)
 
 
 def split_region_suffix(name: str, context: frozenset[str] = frozenset()) -> tuple[str, str | None]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.model import Extraction
-from kg.resolve.keys import ascii_tokens, region_key, split_region_suffix
+from kg.lexicon import lexicon
+from kg.resolve.keys import ascii_tokens, context_with_provinces, region_key, split_region_suffix
 
 NATIONAL_MARKERS = ("kementerian", "kemen", "menteri", "nasional", "republik indonesia", "polri", "bkkbn",
                     "presiden", "deputi", "direktur jenderal", "dirjen", "mahkamah agung", "kejaksaan agung",
@@ -28,11 +29,30 @@ def is_national(name: str) -> bool:
     return any((f" {m} " in f" {text} ") for m in NATIONAL_MARKERS) or (toks[:1] == ["kemen"])
 
 
-def named_regions(extraction: Extraction) -> frozenset[str]:
-    """Region keys of the administrative places the report names with their kind ("Kota Jambi")."""
-    return frozenset(k for e in extraction.entities if e.type == "Place"
-                     for k in [region_key(e.name)] if k and e.name.split()[0].lower() in
-                     ("kota", "kabupaten", "kab.", "provinsi", "prov."))
+EXPLICIT = ("kota", "kabupaten", "kab.", "provinsi", "prov.")
+
+
+def named_regions(extraction: Extraction, bodies: bool = True) -> frozenset[str]:
+    """Region keys the report fixes: places named with their kind ("Kota Jambi"), places that
+    exist under one name only ("Kalsel", "Martapura" is not one: it is a town), and the provinces
+    all of them lie in. Bare names that several regions share are read in this context.
+
+    ``bodies``: also the regions written out inside body and post names ("Pemerintah Kabupaten
+    Banjar"). They settle a bare name after a body ("Polsek Banjar"), but not a bare place name:
+    a dateline or "di Kupang" names the town even when a report is about the regency's agency."""
+    keys = set()
+    for e in extraction.entities:
+        texts = [e.name] if e.type == "Place" else []
+        if bodies and e.props.get("jurisdiction"):
+            texts.append(e.props["jurisdiction"])
+        if bodies and e.type in ("Organization", "Office"):  # "Pemerintah Kabupaten Banjar": the words after a kind word
+            words = e.name.split()
+            texts += [" ".join(words[i:]) for i, w in enumerate(words[1:], 1) if w.lower() in EXPLICIT]
+        for text in texts:
+            key = region_key(text)
+            if key and (text.split()[0].lower() in EXPLICIT or len(lexicon().regions.get(text.strip(), [])) == 1):
+                keys.add(key)
+    return context_with_provinces(keys)
 
 
 def report_region(extraction: Extraction, context: frozenset[str] = frozenset()) -> str:
@@ -58,12 +78,13 @@ def report_region(extraction: Extraction, context: frozenset[str] = frozenset())
 def entity_scopes(extraction: Extraction) -> dict[str, str]:
     """Scope of every entity of the report, by local id."""
     context = named_regions(extraction)
-    default = report_region(extraction, context)
+    places_context = named_regions(extraction, bodies=False)
+    default = report_region(extraction, places_context)
     ents = {e.id: e for e in extraction.entities}
     own: dict[str, str | None] = {}
     for ent in extraction.entities:
         if ent.type == "Place":
-            own[ent.id] = region_key(ent.name, context) or split_region_suffix(ent.name, context)[1]
+            own[ent.id] = region_key(ent.name, places_context) or split_region_suffix(ent.name, context)[1]
         elif ent.type == "Person":
             own[ent.id] = None
         else:
@@ -86,7 +107,7 @@ def entity_scopes(extraction: Extraction) -> dict[str, str]:
     scopes = {}
     for ent in extraction.entities:
         scope = own.get(ent.id)
-        if ent.type == "Place" and region_key(ent.name, context):
+        if ent.type == "Place" and region_key(ent.name, places_context):
             scope = ""  # a region is its own key; it needs no scope
         elif scope is None:
             scope = default
