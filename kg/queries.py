@@ -58,6 +58,23 @@ def parse_cli_value(text: str) -> Any:
     return {"true": True, "false": False, "null": None}.get(text.lower(), text)
 
 
+def parse_params(items: list[str]) -> dict[str, Any]:
+    """Command-line ``key=value`` parameters as typed values.
+
+    >>> parse_params(["name=Mulyono", "limit=5"])
+    {'name': 'Mulyono', 'limit': 5}
+    """
+    from kg.errors import UsageError
+
+    given = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--param {item!r}: write it as key=value")
+        given[key.strip()] = parse_cli_value(value)
+    return given
+
+
 def parse_query(path: Path) -> SavedQuery:
     lines = path.read_text(encoding="utf-8").splitlines()
     if not lines or not lines[0].startswith("//"):

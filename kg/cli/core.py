@@ -9,7 +9,6 @@ from typing import List, Optional
 import typer
 
 from kg.cli.base import FormatOpt, MaxBytesOpt, Neo4jOpt, StoreOpt, app, check_format, edge
-from kg.errors import UsageError
 from kg.output import render
 
 
@@ -79,16 +78,11 @@ def query(
     neo4j: Optional[str] = Neo4jOpt,
 ) -> None:
     """Run a saved query from queries/ and print its rows."""
-    from kg.queries import parse_cli_value, run_query
+    from kg.queries import parse_params, run_query
     from kg.store import open_store
 
     check_format(format)
-    given = {}
-    for item in param:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise UsageError(f"--param {item!r}: write it as key=value")
-        given[key.strip()] = parse_cli_value(value)
+    given = parse_params(param)
     with open_store(store, neo4j, read_only=True) as graph:
         result = run_query(graph, name, given)
     typer.echo(render(result.columns, result.rows, format))

@@ -116,16 +116,11 @@ def view(
     neo4j: Optional[str] = Neo4jOpt,
 ) -> None:
     """Draw the subgraph a saved query returns as a self-contained HTML page (works offline)."""
-    from kg.queries import bind, get_query, parse_cli_value
+    from kg.queries import bind, get_query, parse_params
     from kg.store import open_store
     from kg.view import result_subgraph, write_page
 
-    given = {}
-    for item in param:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise UsageError(f"--param {item!r}: write it as key=value")
-        given[key.strip()] = parse_cli_value(value)
+    given = parse_params(param)
     saved = get_query(name)
     params = bind(saved, given)
     with open_store(store, neo4j, read_only=True) as graph:
