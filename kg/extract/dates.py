@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kg.extract.cues import finditer_at, may_contain, needle_starts, odd_case
+
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
     "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
@@ -29,6 +31,13 @@ _WD_BEFORE = re.compile(rf"(?i:{_DAY})\s*(?:siang|pagi|sore|malam)?\s*[,(]?\s*(?
 _SHORT = re.compile(
     rf"(?:(?i:{_DAY})\s*(?:siang|pagi|sore|malam)?\s*,?\s*\(?|\()\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
     r"(?:\s*/\s*(?P<y>\d{2,4}))?\s*\)?")
+# Every long date holds a month name, and every month name one of these (kg.extract.cues).
+_MONTH_NEEDLES = tuple(sorted({w for w in MONTHS if not any(o in w for o in MONTHS if o != w)}))
+_WEEKDAY_NEEDLES = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
+# ("\d\d?" is "\d{1,2}" in a form re can skip ahead to)
+_LONG_BODY = re.compile(_LONG.pattern.replace(r"(?P<d>\b\d{1,2})", r"(?P<d>\d\d?)", 1))
+assert _LONG_BODY.pattern != _LONG.pattern
+_DAY_SLASH_MONTH = re.compile(r"\d\s*/\s*\d")
 # A dateline or header date: "( 23 / 12/ 2025 )", "Rabu, 10 Agustus 2022 - 14:48 WIB".
 _NUMERIC = re.compile(r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s*\)")
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
@@ -104,6 +113,24 @@ def parse_published(value: str | None) -> dt.date | None:
         return None
 
 
+def _long_dates(text: str):
+    """``_LONG.finditer(text)``, faster: re cannot skip ahead through a pattern opening with ``\b``,
+    so _LONG_BODY (the same pattern without it) is searched and the word boundary before the day
+    checked here; where it fails the search goes on from the next character, as finditer would."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _LONG_BODY.search(text, pos)
+        if m is None:
+            return
+        p = m.start()
+        if p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_"):   # \b before a digit
+            yield m
+            pos = m.end()
+        else:
+            pos = p + 1
+
+
 def find_dates(text: str, published: dt.date | None = None, offset: int = 0, span: int = 1) -> list[DateMention]:
     """Every date in ``text`` (offsets shifted by ``offset``), in text order.
 
@@ -112,7 +139,7 @@ def find_dates(text: str, published: dt.date | None = None, offset: int = 0, spa
     """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _LONG.finditer(text):
+    for m in (_long_dates(text) if may_contain(text, _MONTH_NEEDLES) else ()):
         month = MONTHS.get(m.group("m").lower().rstrip("."))
         if month is None:
             continue
@@ -123,10 +150,17 @@ def find_dates(text: str, published: dt.date | None = None, offset: int = 0, spa
         if d:
             out.append(d)
             taken.append((start, m.end()))
-    if "/" not in text:
+    if "/" not in text or not _DAY_SLASH_MONTH.search(text):
+        # every short date holds "d/m": skip the (slow, case-insensitive) _SHORT scan without one
         out.sort(key=lambda d: d.start)
         return out
-    for m in _SHORT.finditer(text):
+    low = text.lower()
+    if odd_case(text, low):
+        shorts = _SHORT.finditer(text)
+    else:
+        # a short date begins at its weekday or at "(": try it only there
+        shorts = finditer_at(_SHORT, text, needle_starts(low, _WEEKDAY_NEEDLES, "(", text))
+    for m in shorts:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         day, month = int(m.group("d")), int(m.group("m"))

@@ -53,9 +53,10 @@ class Doc:
     def read(self) -> None:
         """Split, tokenize and scan every sentence of the cleaned text."""
         for idx, (s, e) in enumerate(sentences(self.clean)):
-            toks = tokenize(self.clean[s:e], s)
-            sent = Sentence(idx, s, e, self.clean[s:e], toks)
-            if s >= self.title_end:
+            body = s >= self.title_end
+            # the headline is not scanned (its facts are the body's), so it needs no tokens
+            sent = Sentence(idx, s, e, self.clean[s:e], tokenize(self.clean[s:e], s) if body else [])
+            if body:
                 scan(self.V, self.clean, sent, self.doc_acr)
             self.sents.append(sent)
         self._dateline()

@@ -16,6 +16,12 @@ def key(text: str) -> str:
     return _NORM.sub(" ", text.lower()).strip()
 
 
+@lru_cache(maxsize=65536)
+def _tidy(form: str) -> str:
+    """A surface form single-spaced, without surrounding punctuation (cached: forms recur)."""
+    return " ".join(form.split()).strip(" ,.;:")
+
+
 class Registry:
     """Entities of one report, keyed by type and normalised name."""
 
@@ -38,15 +44,18 @@ class Registry:
             self.entities.append(ent)
             self.by_key[k] = ent
         if props:
+            eprops = ent.props
             for p, v in props.items():
-                if v not in (None, "", [], ()) and not ent.props.get(p):
-                    ent.props[p] = v
-        for form in [surface] + list(aliases or []):
-            self.alias(ent, form)
+                if v not in (None, "", [], ()) and not eprops.get(p):
+                    eprops[p] = v
+        self.alias(ent, surface)
+        if aliases:
+            for form in tuple(aliases):   # a copy: aliases may be the entity's own list
+                self.alias(ent, form)
         if mention is not None and mention.start < mention.end:
-            ev = Evidence(self.text[mention.start:mention.end], mention.start, mention.end, 1.0)
-            if all(m.start != ev.start or m.end != ev.end for m in ent.mentions):
-                ent.mentions.append(ev)
+            start, end = mention.start, mention.end
+            if all(m.start != start or m.end != end for m in ent.mentions):
+                ent.mentions.append(Evidence(self.text[start:end], start, end, 1.0))
             mention.entity = ent.id
         return ent
 
@@ -54,10 +63,8 @@ class Registry:
         """Add ``form`` to the aliases of ``ent`` unless it is the name or already there."""
         if not form:
             return
-        form = " ".join(form.split()).strip(" ,.;:")
-        if not form or key(form) == key(ent.name) and form == ent.name:
-            return
-        if form not in ent.aliases and form != ent.name and len(form) < 160:
+        form = _tidy(form)
+        if form and form != ent.name and len(form) < 160 and form not in ent.aliases:
             ent.aliases.append(form)
 
     def link_key(self, etype: str, alias_name: str, ent: Entity) -> None:

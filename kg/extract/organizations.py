@@ -90,7 +90,7 @@ def parse_org(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | None
     if i >= n or toks[i].kind != "W" or not toks[i].cap:
         return None
     t = toks[i]
-    if t.low not in V.org_starts and not (t.upper or any(c.isdigit() for c in t.text)):
+    if t.low not in V.org_starts and not (t.upper or (not t.text.isalpha() and any(c.isdigit() for c in t.text))):
         return None
     # Regional government: "Pemerintah Kota (Pemkot) Jambi", "Pemkab Pemalang", "Pemerintah Provinsi".
     if t.low in ("pemerintah", "pemkot", "pemko", "pemkab", "pemprov", "pemda", "pemdaprov"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.cues import may_contain, words_cue
 from kg.extract.document import Doc
 from kg.extract.entities import key
 from kg.extract.mentions import Mention
@@ -11,21 +12,38 @@ from kg.extract.relset import Relations, _sent_of
 from kg.extract.scan import Sentence
 from kg.model import Entity
 
-OPEN_WORDS = re.compile(r"(?i)\b(dibuka|membuka|pembukaan|buka)\b")
-SPEAK_WORDS = re.compile(r"(?i)\b(sambutan|mengatakan|menyampaikan|kata|ujar|ungkap|paparan|memaparkan|narasumber|"
-                         r"pemateri|menjelaskan|menegaskan|arahan|laporan|berharap|menekankan|mengungkapkan|"
-                         r"tegas|jelas|ucap|tutur|pungkas|menambahkan|materi|dipimpin|memimpin)\b")
-ATTEND_WORDS = re.compile(r"(?i)\b(hadir|dihadiri|diikuti|peserta|turut|menghadiri|mengikuti|menghadirkan|"
-                          r"melibatkan|perwakilan|unsur|jajaran|narasumber|pemateri|dihadirkan)\b")
-SUBJECT_ATTEND = re.compile(r"(?i)\b(menghadiri|mengikuti|hadir|mewakili)\b")
+# Cue words, each a case-insensitive whole-word alternation guarded by a substring pre-check
+# (kg.extract.cues): scanning every sentence with the bare regexes cost more than all the rest.
+_OPEN = "dibuka membuka pembukaan buka"
+OPEN_WORDS = words_cue(_OPEN, r"(?i)\b(dibuka|membuka|pembukaan|buka)\b")
+_SPEAK = ("sambutan mengatakan menyampaikan kata ujar ungkap paparan memaparkan narasumber pemateri menjelaskan "
+          "menegaskan arahan laporan berharap menekankan mengungkapkan tegas jelas ucap tutur pungkas menambahkan "
+          "materi dipimpin memimpin")
+SPEAK_WORDS = words_cue(_SPEAK, r"(?i)\b(" + "|".join(_SPEAK.split()) + r")\b")
+_ATTEND = ("hadir dihadiri diikuti peserta turut menghadiri mengikuti menghadirkan melibatkan perwakilan unsur "
+           "jajaran narasumber pemateri dihadirkan")
+ATTEND_WORDS = words_cue(_ATTEND, r"(?i)\b(" + "|".join(_ATTEND.split()) + r")\b")
+SUBJECT_ATTEND = words_cue("menghadiri mengikuti hadir mewakili", r"(?i)\b(menghadiri|mengikuti|hadir|mewakili)\b")
 # A post named without its holder in an attendance or speaking list stands for its body:
 # "dihadiri ... Kapolda, Kejati", "sambutan dari Kepala Dinas Kesehatan Provinsi NTB".
-BODY_CUE = re.compile(r"(?i)\b(hadir|dihadiri|diikuti|turut|sambutan|pemaparan|paparan|laporan|narasumber)\b")
-ORGANIZE_AFTER = re.compile(r"(?i)\b(diselenggarakan|digelar|dilaksanakan|digagas|diadakan|diinisiasi)\s+(oleh\s+)?$")
-REPRESENT = re.compile(r"(?i)\bmewakili\b")
-REPRESENTED_BY = re.compile(r"(?i)\b(yang\s+)?diwakili\s+(oleh\s+)?")
-ORGANIZE_VERBS = re.compile(r"(?i)\b(menggelar|mengadakan|melaksanakan|menyelenggarakan|menyelenggaran|gelar|"
-                            r"membentuk|melakukan|sosialisasikan|menggagas|mengundang|adakan|laksanakan)\b")
+_BODY = "hadir dihadiri diikuti turut sambutan pemaparan paparan laporan narasumber"
+BODY_CUE = words_cue(_BODY, r"(?i)\b(" + "|".join(_BODY.split()) + r")\b")
+_AFTER = "diselenggarakan digelar dilaksanakan digagas diadakan diinisiasi"
+ORGANIZE_AFTER = words_cue(_AFTER, r"(?i)\b(" + "|".join(_AFTER.split()) + r")\s+(oleh\s+)?$")
+REPRESENT = words_cue("mewakili", r"(?i)\bmewakili\b")
+REPRESENTED_BY = words_cue("diwakili", r"(?i)\b(yang\s+)?diwakili\s+(oleh\s+)?")
+_ORGANIZE = ("menggelar mengadakan melaksanakan menyelenggarakan menyelenggaran gelar membentuk melakukan "
+             "sosialisasikan menggagas mengundang adakan laksanakan")
+ORGANIZE_VERBS = words_cue(_ORGANIZE, r"(?i)\b(" + "|".join(_ORGANIZE.split()) + r")\b")
+SUPPORTED = words_cue("dukungan didukung", r"(?i)(dukungan|didukung)\s+(oleh\s+)?$")
+NOT_ORGANIZING = words_cue("hadir dihadiri mewakili saat ketika", r"(?i)\b(hadir|dihadiri|mewakili|saat|ketika)\b")
+BY_AGENT = words_cue("oleh digagas", r"(?i)(oleh|digagas)\s+[^.]{0,60}$")
+_HELD = "diselenggarakan digelar dilaksanakan digagas diadakan"
+HELD_BY = words_cue(_HELD, r"(?i)(" + "|".join(_HELD.split()) + r")\s+(oleh\s+)?(?:\S+\s+){0,12}$")
+LED_BY = words_cue("dipimpin ketua panitia", r"(?i)(dipimpin|ketua panitia)\s*(langsung\s*)?(oleh\s*)?[,]?\s*$")
+_WEEKDAY = re.compile(r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)")
+_YEAR = re.compile(r"\b(20[0-3]\d)\b")
+_BARE_POST = re.compile(r"\s*(wali\s*kota|walikota|bupati|gubernur|kapolda|kapolres)\b", re.I)
 PURPOSE = re.compile(r"(?i)\bdalam rangka\s+(?:me\w+\s+)?([^,.;]{10,120})")
 
 
@@ -139,23 +157,22 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
             if ent.type == "Organization" and ent.props.get("kind") == "generic":
                 continue
             organizing = False
-            supported = re.search(r"(?i)(dukungan|didukung)\s+(oleh\s+)?$", before[-30:])
+            supported = SUPPORTED.search(before[-30:])
             for em in same:
                 if supported:
                     break
                 if s.index == em.sent and m.end <= em.start and ORGANIZE_VERBS.search(stext[m.end:em.start]) \
-                        and not re.search(r"(?i)\b(hadir|dihadiri|mewakili|saat|ketika)\b", stext[m.end:em.start]):
+                        and not NOT_ORGANIZING.search(stext[m.end:em.start]):
                     organizing = True
-            if ORGANIZE_AFTER.search(before[-40:]) or re.search(r"(?i)(oleh|digagas)\s+[^.]{0,60}$", before) and \
-                    re.search(r"(?i)(diselenggarakan|digelar|dilaksanakan|digagas|diadakan)\s+(oleh\s+)?"
-                              r"(?:\S+\s+){0,12}$", before) and s.index <= main.sent + 2:
+            if ORGANIZE_AFTER.search(before[-40:]) or BY_AGENT.search(before) and \
+                    HELD_BY.search(before) and s.index <= main.sent + 2:
                 organizing = True
             if ent.type == "Person":
                 lead = before
                 if idx > 0 and s.mentions[idx - 1].type == "Office" and \
                         not doc.clean[s.mentions[idx - 1].end:m.start].strip(" ,("):
                     lead = stext[s.start:s.mentions[idx - 1].start]   # "dipimpin Sekda Banjar X"
-                if re.search(r"(?i)(dipimpin|ketua panitia)\s*(langsung\s*)?(oleh\s*)?[,]?\s*$", lead[-40:]):
+                if LED_BY.search(lead[-40:]):
                     organizing = True
             if organizing:
                 organizers.add(ent.id)
@@ -221,7 +238,7 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
 
 
 def _has_weekday(text: str) -> bool:
-    return bool(re.match(r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)", text))
+    return bool(_WEEKDAY.match(text))
 
 
 def _reference_date(doc: Doc):
@@ -241,7 +258,7 @@ def _reference_date(doc: Doc):
     full = [d.iso for d in find_dates(body) if d.iso]
     if full:
         return dt.date.fromisoformat(max(full))
-    years = [int(y) for y in re.findall(r"\b(20[0-3]\d)\b", body)]
+    years = [int(y) for y in _YEAR.findall(body)]
     if years:
         return dt.date(max(years), 12, 31)
     return None
@@ -260,8 +277,8 @@ def _similar(a: str, b: str) -> bool:
 def _represented(doc: Doc, R: Relations, ent_of) -> None:
     """"X mewakili Y" and "Y yang diwakili (oleh) X"."""
     for s in doc.sents:
-        if s.start < doc.title_end:
-            continue
+        if s.start < doc.title_end or not may_contain(s.text, ("wakili",)):
+            continue   # "mewakili" and "diwakili" both hold "wakili"
         text = doc.clean
         ms = [m for m in s.mentions if ent_of.get(id(m)) is not None and
               ent_of[id(m)].type in ("Person", "Office", "Organization")]
@@ -295,7 +312,7 @@ def _represented(doc: Doc, R: Relations, ent_of) -> None:
 
 
 def _bare_post(doc: Doc, after: str) -> Entity | None:
-    m = re.match(r"\s*(wali\s*kota|walikota|bupati|gubernur|kapolda|kapolres)\b", after, re.I)
+    m = _BARE_POST.match(after)
     if not m:
         return None
     word = m.group(1).lower().replace(" ", "")

@@ -107,7 +107,7 @@ def parse_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bo
                 break   # "Andi Aso Ashari S.T,M.Si.": the degrees begin
             # a region or a title after a complete name ends it
             if words >= 2 and (V.lex.regions.get(toks[k].text) or
-                               (len(toks[k].text) > 1 and toks[k].low in V.prefixes | V.ranks)):
+                               (len(toks[k].text) > 1 and toks[k].low in V.title_words)):
                 break
             k += 1
             words += 1
@@ -129,7 +129,7 @@ def parse_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bo
         k -= 1
     if words == 1 and (len(toks[k - 1].text) == 1 or toks[k - 1].upper):
         return None
-    if toks[j].upper and V.squash(toks[j].text) in V.not_orgs | set(V.lex.org_acronyms):
+    if toks[j].upper and V.squash(toks[j].text) in V.not_person_acr:
         return None
     if k + 2 < n and toks[k].kind == "W" and not toks[k].cap and len(toks[k].text) >= 3 and \
             toks[k].low not in V.not_names and toks[k + 1].text == "," and read_degrees(V, text, toks, k + 1)[1]:

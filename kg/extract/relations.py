@@ -271,20 +271,23 @@ def prune(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entit
     """
     by_id = {e.id: e for e in entities}
     keep = {e.id for e in entities}
+    # (sets of ends built once: testing every entity against every relation was quadratic)
+    related = {r.s for r in relations} | {r.o for r in relations}
+    held = {r.o for r in relations if r.p in ("HOLDS", "REPRESENTED")}
     for e in entities:
-        if e.type == "Programme" and not any(e.id in (r.s, r.o) for r in relations):
+        if e.type == "Programme" and e.id not in related:
             keep.discard(e.id)   # a programme is kept for what funds it
-        if e.type == "Office" and not e.props.get("_explicit_body") and \
-                not any(r.o == e.id and r.p in ("HOLDS", "REPRESENTED") for r in relations):
+        if e.type == "Office" and not e.props.get("_explicit_body") and e.id not in held:
             keep.discard(e.id)
     rels = [r for r in relations if r.s in keep and r.o in keep]
     for _ in range(2):
+        engaged = {x for r in rels if r.p not in ("LOCATED_IN", "PART_OF") for x in (r.s, r.o)}
+        parts = {r.o for r in rels if r.p == "PART_OF"}
         for e in entities:
             if e.id not in keep or e.type != "Organization":
                 continue
             implicit = not e.mentions or e.props.get("_implicit")
-            if implicit and not any((r.o == e.id or r.s == e.id) and r.p not in ("LOCATED_IN", "PART_OF")
-                                    for r in rels) and not any(r.o == e.id and r.p == "PART_OF" for r in rels):
+            if implicit and e.id not in engaged and e.id not in parts:
                 keep.discard(e.id)
         rels = [r for r in rels if r.s in keep and r.o in keep]
     kept = [e for e in entities if e.id in keep]

@@ -1,6 +1,8 @@
 """The relation set of one report: relations without duplicates, each with its evidence."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.document import Doc
 from kg.extract.entities import key
 from kg.extract.scan import Sentence
@@ -43,8 +45,10 @@ def _first_evidence(doc: Doc, s: Entity, o: Entity) -> Evidence:
     return Evidence(doc.text[sent.start:sent.end], sent.start, sent.end, 0.4)
 
 
-def _words(name: str) -> list[str]:
-    return [w for w in key(name).split() if len(w) > 1 or w.isalpha()]
+@lru_cache(maxsize=16384)
+def _words(name: str) -> tuple[str, ...]:
+    """The comparison words of a name (cached: person names are compared with every other one)."""
+    return tuple(w for w in key(name).split() if len(w) > 1 or w.isalpha())
 
 
 def _sent_of(doc: Doc, pos: int) -> Sentence | None:

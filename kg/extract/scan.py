@@ -71,7 +71,10 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                 out.append(v)
                 i = _index_after(toks, i, v.end)
                 continue
-        o = parse_office(V, text, toks, i, doc_acr) if prev not in REGULATION else None
+        # Only a person's name can start at a word that opens no phrase of the lexicons (and is no
+        # acronym or code): the other finders are skipped there, they would all say no.
+        may = t.low in V.mention_starts or t.upper or (not t.text.isalpha() and any(c.isdigit() for c in t.text))
+        o = parse_office(V, text, toks, i, doc_acr) if may and prev not in REGULATION else None
         if o is not None and (o.org is not None or o.region is not None or o.level or o.props.get("portfolio")
                               or o.props.get("acting") or o.role not in ("Kepala", "Ketua", "Sekretaris",
                                                                          "Anggota", "Pimpinan", "Wakil Ketua")):
@@ -109,7 +112,7 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             else:
                 last_office, last_office_end = o, i
             continue
-        org = parse_org(V, text, toks, i, doc_acr)
+        org = parse_org(V, text, toks, i, doc_acr) if may else None
         if org is not None and prev == "," and i > 1 and last_is_venue(out, toks[i - 2]) and \
                 org.props.get("kind") in ("secretariat", "", None):
             org = None
@@ -132,14 +135,14 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                 doc_acr[acr] = {"full": _strip_region(org), "kind": org.props.get("kind", "")}
             i = _index_after(toks, i, org.end)
             continue
-        r = parse_region(V, text, toks, i) or parse_subregion(V, text, toks, i)
+        r = (parse_region(V, text, toks, i) or parse_subregion(V, text, toks, i)) if may else None
         if r is not None:
             r.sent = sent.index
             r.props["locative"] = prev in LOCATIVE or (i > 1 and prev == "," and toks[i - 2].low in LOCATIVE)
             out.append(r)
             i = _index_after(toks, i, r.end)
             continue
-        f = parse_funding(V, text, toks, i)
+        f = parse_funding(V, text, toks, i) if may else None
         if f is not None:
             f.sent = sent.index
             out.append(f)
@@ -151,7 +154,7 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             out.append(pg)
             i = _index_after(toks, i, pg.end)
             continue
-        e = parse_event(V, text, toks, i)
+        e = parse_event(V, text, toks, i) if may else None
         if e is not None:
             e.sent = sent.index
             e.props["trigger"] = _trigger(toks, i)
@@ -159,9 +162,12 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             i = _index_after(toks, i, e.end)
             continue
         if t.cap:
-            p = parse_person(V, text, toks, i, need_evidence=True)
+            # one parse serves both readings: with evidence (a title or a degree) the name stands on
+            # its own; without, only where the context supports it (below)
+            p0 = parse_person(V, text, toks, i, need_evidence=False)
+            p = p0 if p0 is not None and (p0.props["honorific_prefix"] or p0.props["honorific_suffix"]) else None
             if p is None and is_name_word(V, toks, i) and not (prev == "." and toks[i - 1].end == t.start):
-                p = parse_person(V, text, toks, i, need_evidence=False)
+                p = p0
                 if p is not None:
                     k = _index_after(toks, i, p.end)
                     nxt = toks[k].low if k < n else ""

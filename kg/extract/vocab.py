@@ -140,9 +140,15 @@ class Vocab:
         # lower-case words that may open a mention (everything else lower-case is skipped fast)
         self.lower_starts = {"program"} | set(self.region_kw) | set(self.events) | set(self.funding) | set(self.venue) | \
             set(self.subregion_kw)
+        # first words of every phrase the scanner's finders (posts, bodies, places, funds, events) read
+        self.mention_starts = self.office_starts | self.org_starts | self.region_starts | set(self.funding) | \
+            set(self.events) | {"program"}
         self.prefixes = lex.prefixes
         self.ranks = lex.ranks
+        self.title_words = lex.prefixes | lex.ranks
         self.not_orgs = lex.not_orgs
+        # squashed words that are bodies or known non-names, never the first word of a person's name
+        self.not_person_acr = lex.not_orgs | set(lex.org_acronyms)
         self.squash = squash
 
 

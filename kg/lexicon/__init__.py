@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +25,15 @@ import yaml
 HERE = Path(__file__).resolve().parent
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
+
+
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
-    """Lower-case ``text`` and drop everything but letters and digits ("S. STP" -> "sstp")."""
-    return re.sub(r"[^0-9a-z]", "", text.lower())
+    """Lower-case ``text`` and drop everything but letters and digits ("S. STP" -> "sstp").
+
+    Cached: the extractor squashes the same short words (tokens, acronyms) over and over."""
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 @dataclass(frozen=True, slots=True)
