@@ -231,3 +231,25 @@ def test_corpus_relation_f1_floor(corpus_runs, tmp_path):
     result = json.loads(buf.getvalue())
     del out
     assert result["relation_micro"]["f"] >= RELATION_F1_FLOOR, result["relation_micro"]
+
+
+def test_a_rank_inside_a_run_of_capitals_starts_the_person():
+    x = extract(report("TOBOALI – Kapolsek Lepar Iptu Surya Dharma yang turut hadir menyatakan siap membantu, "
+                       "sementara Kapolres AKBP Gede Wirawan membuka rapat koordinasi, Kamis (6/6/2024)."))
+    people = ents(x, "Person")
+    assert "Surya Dharma" in people and "Gede Wirawan" in people
+    assert not any("Lepar" in name for name in people)
+    assert people["Surya Dharma"].props.get("honorific_prefix") == ["Iptu"]
+
+
+def test_initials_are_not_mistaken_for_corps_letters():
+    x = extract(report("MANADO – Wakil Gubernur Sulawesi Utara Arnold E Palit membuka rapat koordinasi, "
+                       "Senin (3/6/2024)."))
+    assert "Arnold E Palit" in ents(x, "Person")
+
+
+def test_an_agency_written_short_after_a_post_is_not_a_person():
+    x = extract(report("Pelatihan dibuka oleh Asisten Deputi Pelayanan Anak Kemen PPPA, Dra. Lusiana Wati, M.Si., "
+                       "di Hotel Mutiara Palu, Selasa (4/6/2024)."))
+    assert "Kemen PPPA" not in ents(x, "Person")
+    assert "Lusiana Wati" in ents(x, "Person")

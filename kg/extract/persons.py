@@ -102,6 +102,11 @@ def parse_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bo
     k = j
     words = 0
     while k < n and words < MAX_NAME_WORDS:
+        if words >= 1 and toks[k].kind == "W" and len(toks[k].text) >= 3 and toks[k].low in V.ranks \
+                and read_titles(V, text, toks, k)[1]:
+            # "Kapolsek Gambut Iptu Fadli Ramadhan": a rank inside the run starts the person;
+            # the words before it belong to the post
+            return parse_person(V, text, toks, k, need_evidence)
         if is_name_word(V, toks, k):
             if words >= 1 and len(toks[k].text) <= 2 and read_degrees(V, text, toks, k)[1]:
                 break   # "Andi Aso Ashari S.T,M.Si.": the degrees begin
@@ -131,6 +136,8 @@ def parse_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bo
         return None
     if toks[j].upper and V.squash(toks[j].text) in V.not_person_acr:
         return None
+    if not titles and V.squash(slice_text(text, toks, j, k)) in V.lex.org_acronyms:
+        return None   # "Kemen PPPA", "Dinkes": an agency written short, not a name
     if k + 2 < n and toks[k].kind == "W" and not toks[k].cap and len(toks[k].text) >= 3 and \
             toks[k].low not in V.not_names and toks[k + 1].text == "," and read_degrees(V, text, toks, k + 1)[1]:
         k += 1      # "Drs. Andri adi, M.Si": a name word typed in lower case before the degrees
