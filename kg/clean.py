@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 # A link to another story: masked from the marker to the end of its line.
 _BACA_JUGA = re.compile(r"(?im)\b(?:baca\s+juga|baca\s+pula|lihat\s+juga|simak\s+juga|berita\s+terkait)\b\s*:?.*$")
@@ -40,7 +41,7 @@ _CREDIT = re.compile(r"\((?P<who>[^()\n\d]{2,60})\)[ \t]*$", re.MULTILINE)
 # Python's re tries a pattern at every character of the report, which for these case-insensitive
 # alternations cost more than the rest of the cleaning. Every match of them begins at one of a few
 # literal words (lower case, below), or at a line start for the "^" patterns, so clean() tries
-# them only there (_finditer_at): same matches, a fraction of the work.
+# them only there (finditer_at): same matches, a fraction of the work.
 _NEEDLES = {
     _BACA_JUGA: ("baca", "lihat", "simak", "berita"),
     _PHOTO_CREDIT: ("foto", "photo", "dok", "ilustrasi"),
@@ -101,10 +102,10 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _finditer_at(pattern: re.Pattern, text: str, starts: list[int]):
-    """``pattern.finditer(text)`` for a pattern whose (non-empty) matches can only begin at one of
-    ``starts`` (sorted): tries ``match`` there alone, keeping finditer's left-to-right,
-    non-overlapping order."""
+def finditer_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose (never empty) matches can only begin at one of
+    ``starts`` (sorted): ``match`` is tried there alone, in finditer's left-to-right,
+    non-overlapping order. Scanning every character is what makes case-insensitive patterns slow."""
     end = 0
     for p in starts:
         if p < end:
@@ -156,16 +157,16 @@ def clean(text: str) -> Cleaned:
     odd = _odd_case(text, low)
     lines = _line_starts(text)
     links = _BACA_JUGA.finditer(text) if odd else \
-        _finditer_at(_BACA_JUGA, text, _needle_starts(_BACA_JUGA, text, low))
+        finditer_at(_BACA_JUGA, text, _needle_starts(_BACA_JUGA, text, low))
     for m in links:
         spans.append((m.start(), m.end(), "link"))
-    for m in _finditer_at(_BLOCK_HEADERS, text, lines):
+    for m in finditer_at(_BLOCK_HEADERS, text, lines):
         if m.start() >= len(text) * BLOCK_FROM:
             spans.append((m.start(), len(text), "block"))
             break
         if len(m.group(0).split()) <= 3:  # a lone header line early on
             spans.append((m.start(), m.end(), "block"))
-    for m in _finditer_at(_BYLINE, text, lines):
+    for m in finditer_at(_BYLINE, text, lines):
         key, value = m.group("key").lower(), m.group("value").strip(" -–—")
         if key == "oleh" and value and len(value.split()) > 4:
             continue  # "Oleh: ..." opening a sentence, not a byline
@@ -175,11 +176,11 @@ def clean(text: str) -> Cleaned:
         elif key in ("editor", "redaktur", "penyunting") and value:
             out.editor = out.editor or value
     photo = _PHOTO_CREDIT.finditer(text) if odd else \
-        _finditer_at(_PHOTO_CREDIT, text, _needle_starts(_PHOTO_CREDIT, text, low, paren=True))
+        finditer_at(_PHOTO_CREDIT, text, _needle_starts(_PHOTO_CREDIT, text, low, paren=True))
     spans.extend((m.start(), m.end(), "credit") for m in photo)
     spans.extend((m.start(), m.end(), "code") for m in _EDITOR_CODE.finditer(text))
     for pattern, kind in ((_COPYRIGHT, "copyright"), (_WIDGET, "widget")):
-        spans.extend((m.start(), m.end(), kind) for m in _finditer_at(pattern, text, lines))
+        spans.extend((m.start(), m.end(), kind) for m in finditer_at(pattern, text, lines))
     for m in _EDITOR_CODE.finditer(text):
         if "/" in m.group() and out.reporter is None:
             out.reporter = m.group().strip()[1:-1]   # "(cah/yon)": the writer's initials

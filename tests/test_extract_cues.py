@@ -7,7 +7,8 @@ import pytest
 
 from kg import clean as C
 from kg.extract import dates as D
-from kg.extract.cues import Cue, finditer_at, needle_starts, odd_case, words_cue
+from kg.clean import finditer_at
+from kg.extract.cues import Cue, needle_starts, odd_case, words_cue
 from kg.extract.text import tokenize
 
 TEXTS = [
@@ -94,5 +95,5 @@ def test_line_anchored_patterns_found_on_every_line():
     text = "a\nTags: x\nb\nEditor: Ani\n© 2024 Media\nComments (0)"
     lines = C._line_starts(text)
     for pattern in (C._BLOCK_HEADERS, C._BYLINE, C._COPYRIGHT, C._WIDGET):
-        assert [m.span() for m in C._finditer_at(pattern, text, lines)] == \
+        assert [m.span() for m in C.finditer_at(pattern, text, lines)] == \
             [m.span() for m in pattern.finditer(text)]

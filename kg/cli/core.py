@@ -118,8 +118,6 @@ def stats(
     typer.echo(render(["kind", "name", "count"], rows, format))
 
 
-
-
 @app.command("explain")
 @edge
 def explain_node(

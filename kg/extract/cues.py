@@ -84,17 +84,3 @@ def needle_starts(low: str, needles: tuple[str, ...], also: str = "", text: str 
             starts.add(i)
             i = text.find(c, i + 1)
     return sorted(starts)
-
-
-def finditer_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
-    """``pattern.finditer(text)`` for a pattern whose (never empty) matches can only begin at one of
-    ``starts`` (sorted): ``match`` is tried there alone, in finditer's left-to-right,
-    non-overlapping order. Scanning every character is what makes case-insensitive patterns slow."""
-    end = 0
-    for p in starts:
-        if p < end:
-            continue
-        m = pattern.match(text, p)
-        if m is not None:
-            yield m
-            end = m.end()

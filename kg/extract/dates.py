@@ -10,7 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kg.extract.cues import finditer_at, may_contain, needle_starts, odd_case
+from kg.clean import finditer_at
+from kg.extract.cues import may_contain, needle_starts, odd_case
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,

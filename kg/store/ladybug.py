@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import ladybug
 
 from kg.errors import StoreError, StoreLockedError
-from kg.graph import GraphBatch, NodeRow, _typed, merge_props  # noqa: F401 (re-exported)
+from kg.graph import GraphBatch, NodeRow, _typed, merge_props
 from kg.schema import Schema, load_schema
 from kg.store.base import Counts, QueryResult, StoredReport, WriteStats
 
