@@ -86,15 +86,19 @@ class Doc:
         provinces: Counter = Counter()
         for sent in self.sents:
             for m in sent.mentions:
+                # a bare name in passing ("logat Manado", "Jatim aman") weighs less than a place
+                # written as one ("di Palu", "Kota Palu") or a body's jurisdiction ("Dinsos Palu")
+                w = 0.25 if m.type == "Place" and not (m.props.get("explicit_kind") or
+                                                         m.props.get("locative")) else 1.0
                 for r, explicit in _regions_of(m):
                     if explicit:
                         self.explicit.setdefault(r.name, r)
                     if r.kind in ("city", "regency"):
-                        counts[(r.kind, r.name)] += 1
+                        counts[(r.kind, r.name)] += w
                         if r.province:
-                            provinces[r.province] += 0.5
+                            provinces[r.province] += 0.5 * w
                     elif r.kind == "province":
-                        provinces[r.name] += 1
+                        provinces[r.name] += w
         if self.dateline is not None and self.dateline.region is not None:
             r = self.dateline.region
             if r.kind in ("city", "regency"):
@@ -102,6 +106,12 @@ class Doc:
             else:
                 provinces[r.name] += 1
         if counts:
+            if provinces:
+                # a city of the report's province before a namesake count elsewhere
+                top = provinces.most_common(1)[0][0]
+                for kind, name in counts:
+                    if any(c.kind == kind and c.province == top for c in self.V.lex.regions.get(name, [])):
+                        counts[(kind, name)] += 0.5
             (kind, name), _ = counts.most_common(1)[0]
             exp = self.explicit.get(name)
             self.default = exp if exp is not None and exp.kind in ("city", "regency") else Region(kind, name)
@@ -194,8 +204,13 @@ class Doc:
                 return ent
         name = m.name
         acr = m.props.get("acronym")
-        info = self.V.lex.org_acronyms.get(self.V.squash(acr)) if acr else None
-        if m.region is None and info is not None and info.get("regional") and not m.props.get("national"):
+        kind = m.props.get("kind")
+        info = self._acronym_info(acr, kind)
+        prior = self._by_acronym(acr, None, kind, placed=True) if acr and m.region is None else None
+        if prior is not None and info is not None and info.get("regional") and not m.props.get("national"):
+            # "BPBD" after "BPBD NTT": a body written short is the one the report already placed
+            name = prior.name
+        elif m.region is None and info is not None and info.get("regional") and not m.props.get("national"):
             level = {"province": "province"}.get(info.get("scope", ""), None)
             region = self.default_for(level) if level else self.default
             if region is not None and info.get("kind") not in ("ngo", "commission", "badan", "bank") or \
@@ -210,8 +225,8 @@ class Doc:
                 m.region = r2
         existing = self.reg.get("Organization", name)
         if existing is None and acr:
-            existing = self._by_acronym(acr, m.region)
-        props = {"acronym": acr, "kind": m.props.get("kind") or (info or {}).get("kind"),
+            existing = self._by_acronym(acr, m.region, kind)
+        props = {"acronym": acr, "kind": kind or (info or {}).get("kind"),
                  "jurisdiction": m.region.full if m.region is not None else None}
         if m.props.get("implicit"):
             props["_implicit"] = True
@@ -220,12 +235,31 @@ class Doc:
         self.mention_ent[id(m)] = ent
         return ent
 
-    def _by_acronym(self, acr: str, region: Region | None) -> Entity | None:
+    def _acronym_info(self, acr: str | None, kind: str | None) -> dict | None:
+        """The lexicon entry of an acronym; a dinas written "Dinas P3A" is the DP3A."""
+        if not acr:
+            return None
+        get = self.V.lex.org_acronyms.get
+        info = get(self.V.squash(acr))
+        if kind == "dinas" and (info is None or info.get("kind") != "dinas"):
+            info = get(self.V.squash("D" + acr)) or info
+        return info
+
+    def _by_acronym(self, acr: str, region: Region | None, kind: str | None = None,
+                    placed: bool = False) -> Entity | None:
+        """The report's body known by ``acr`` (in ``region``; of ``kind``; with a jurisdiction when
+        ``placed``): "Dinas P3A Sulteng" is not the ministry the report called "(P3A)" earlier."""
         sq = self.V.squash(acr)
         for e in self.reg.entities:
             other = self.V.squash(e.props.get("acronym") or "")
             if e.type == "Organization" and other and (other == sq or other == "d" + sq or "d" + other == sq):
-                if region is None or e.props.get("jurisdiction") in (None, region.full):
+                ekind = e.props.get("kind")
+                if kind and ekind and kind != ekind:
+                    continue
+                jur = e.props.get("jurisdiction")
+                if placed and not jur:
+                    continue
+                if region is None or jur in (None, region.full):
                     return e
         return None
 

@@ -152,7 +152,7 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
             # written out: a dinas, a regional badan, a biro ("Dinas Sosial Kota Serang", "DPPPAPM Kota X")
             first = ent.name.split()[0]
             parent_gov = first in ("Dinas", "Biro", "Inspektorat") or first == "Badan" and "Daerah" in ent.name \
-                or (acr or "").startswith("D") and kind in ("", "dinas")
+                or (acr or "").startswith("D") and kind in (None, "", "dinas")
         if parent_gov and jur:
             region_key = _region_key(doc, jur)
             gov = doc.gov.get(region_key) if region_key else None
