@@ -60,3 +60,38 @@ def test_an_unknown_dinas_acronym_with_its_city_is_part_of_the_city_government()
         "Pemerintah Kota Tidore Kepulauan melalui DPPKBP3A Kota Tidore Kepulauan menggelar rapat koordinasi "
         "pencegahan perkawinan anak, Kamis (7/3/2024)."))
     assert ("DPPKBP3A Kota Tidore Kepulauan", "PART_OF", "Pemerintah Kota Tidore Kepulauan") in rels(x)
+
+
+def test_a_regional_government_is_located_in_its_area_even_when_named_only_inside_its_name():
+    x = extract(report(
+        "Pemkab Sumbawa Barat menggelar rapat koordinasi percepatan penurunan stunting, Senin (6/5/2024).\n\n"
+        "Rapat dibuka Sekda Sumbawa Barat, Amar Nurmansyah."))
+    assert ("Pemerintah Kabupaten Sumbawa Barat", "LOCATED_IN", "Kabupaten Sumbawa Barat") in rels(x)
+    place = ents(x, "Place")["Kabupaten Sumbawa Barat"]
+    # the place has a span: the region's own words inside "Pemkab Sumbawa Barat"
+    assert [x.report.text[m.start:m.end] for m in place.mentions][:1] == ["Sumbawa Barat"]
+
+
+def test_a_room_and_its_building_written_with_a_comma():
+    x = extract(report(
+        "Rapat koordinasi digelar di Ruang Melati, Hotel Sasando, Kota Kupang, Kamis (7/3/2024)."))
+    r = rels(x)
+    assert ("Ruang Melati", "LOCATED_IN", "Hotel Sasando") in r
+    assert ("Hotel Sasando", "LOCATED_IN", "Kota Kupang") in r
+    assert ("Ruang Melati", "LOCATED_IN", "Kota Kupang") not in r
+    held = {o for s, p, o in r if p == "HELD_AT"}
+    assert {"Ruang Melati", "Kota Kupang"} <= held
+
+
+def test_a_named_room_inside_a_governors_office_is_split_from_the_building():
+    x = extract(report(
+        "Sosialisasi berlangsung di Aula Siwalima Lantai 2 Kantor Gubernur Maluku, Selasa (12/3/2024)."))
+    assert ("Aula Siwalima Lantai 2 Kantor Gubernur Maluku", "LOCATED_IN", "Kantor Gubernur Maluku") in rels(x)
+
+
+def test_a_room_without_a_name_of_its_own_is_one_place():
+    x = extract(report(
+        "Rapat berlangsung di Aula Kantor Bupati Bantaeng, Selasa (12/3/2024)."))
+    places = ents(x, "Place")
+    assert "Aula Kantor Bupati Bantaeng" in places
+    assert "Kantor Bupati Bantaeng" not in places

@@ -120,14 +120,21 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
     for ent, m in held:
         R.add(ev, "HELD_AT", ent, _sent_of(doc, m.start), 0.8)
     area = None
-    for ent, m in held:
+    # up the LOCATED_IN chain: room -> building -> area ("Ruang Melati, Hotel Sasando, Kota Kupang")
+    frontier = [ent.id for ent, _ in held]
+    for _ in range(3):
+        up = []
         for rel in R.out:
-            if rel.s == ent.id and rel.p == "LOCATED_IN":
+            if rel.s in frontier and rel.p == "LOCATED_IN":
                 tgt = reg.entities[int(rel.o[1:]) - 1]
                 if tgt.props.get("kind") in ("city", "regency", "province"):
                     area = area or tgt
                 if tgt.props.get("kind") == "venue":
                     R.add(ev, "HELD_AT", tgt, None, 0.6)
+                    up.append(tgt.id)
+        frontier = up
+        if not frontier:
+            break
     if area is None and sent0 is not None:
         for p in doc.sents[sent0.index].mentions if sent0.index < len(doc.sents) else []:
             if p.type == "Place" and p.region is not None and doc.clean[max(0, p.start - 4):p.start].strip() \

@@ -122,6 +122,7 @@ def build(doc: Doc) -> list[Relation]:
     if getattr(doc, "main_event", None) is None:
         _represented(doc, R, ent_of)
     _funding(doc, R, funds, ent_of)
+    _government_places(doc, R)
     for pe, pm in programmes:
         for fe, fm in funds:
             if fm.sent == pm.sent:
@@ -141,11 +142,7 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
         jur = ent.props.get("jurisdiction")
         kind = ent.props.get("kind") or (info or {}).get("kind")
         if kind == "government":
-            region_key = _region_key(doc, jur)
-            place = doc.places.get(region_key) if region_key else None
-            if place is not None:
-                R.add(ent, "LOCATED_IN", place, None, 0.7)
-            continue
+            continue   # LOCATED_IN its area: _government_places, once every place is known
         if info is not None:
             parent_gov = info.get("parent") == "gov" and info.get("kind") != "secretariat"
         else:
@@ -166,8 +163,21 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
                         other.props.get("acronym") == parent or (pinfo and other.name.startswith(pinfo["full"]))):
                     R.add(ent, "PART_OF", other, None, 0.6)
                     break
-    # venue -> area; area -> province
-    for ent, m in venues:
+    # room -> building -> area; area -> province
+    order = sorted(venues, key=lambda em: em[1].start)
+    for n, (ent, m) in enumerate(order):
+        nxt = order[n + 1] if n + 1 < len(order) else None
+        if nxt is not None and nxt[0] is not ent and _COMMA_ONLY.fullmatch(doc.clean[m.end:nxt[1].start]):
+            # "di Ruang Flamboyan, Hotel Sasando": the room is in the building, which has the area
+            R.add(ent, "LOCATED_IN", nxt[0], _sent_of(doc, m.start), 0.7)
+            continue
+        building = _building_of(doc, m)
+        if building is not None:
+            # "Aula Melati Lantai 3 Kantor Gubernur Maluku": the building is a place of its own
+            outer = ent
+            ent = doc.reg.add("Place", building.name, building.surface, building, {"kind": "venue"})
+            R.add(outer, "LOCATED_IN", ent, _sent_of(doc, m.start), 0.7)
+            m = building
         toks = tokenize(doc.clean[m.start:m.end], m.start)
         inner = None
         for i in range(1, len(toks)):
@@ -193,6 +203,30 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
             prov = next((c.province for c in cands if c.kind == kind and c.province), None)
             if prov and f"province:{prov}" in provinces:
                 R.add(e, "LOCATED_IN", provinces[f"province:{prov}"], None, 0.6)
+
+
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+
+
+def _building_of(doc: Doc, m: Mention) -> Mention | None:
+    """The building named at the end of a room's name: "Ruang Garuda (RG) Balai Kota Tual" -> "Balai Kota
+    Tual". Only a room with a name of its own is split ("Aula Kantor Dinas Sosial" is one place)."""
+    lex = doc.V.lex
+    words = m.surface.split()
+    if len(words) < 4 or words[0].capitalize() not in lex.room_heads:
+        return None
+    toks = tokenize(m.surface, m.start)
+    for i in range(2, len(toks) - 1):
+        for b in lex.venue_buildings:
+            bw = b.split()
+            if i + len(bw) >= len(toks) or [t.text.lower() for t in toks[i:i + len(bw)]] != [w.lower() for w in bw]:
+                continue
+            if not any(t.cap and t.text.capitalize() not in lex.room_heads for t in toks[1:i]):
+                return None
+            surface = doc.clean[toks[i].start:m.end]
+            return Mention("Place", toks[i].start, m.end, surface, surface[0].upper() + surface[1:],
+                           {"kind": "venue"}, sent=m.sent)
+    return None
 
 
 def _members(doc: Doc, R: Relations, ent_of) -> None:
@@ -231,6 +265,43 @@ def _members(doc: Doc, R: Relations, ent_of) -> None:
                 pe = ent_of.get(id(pm))
                 if pe is not None and pe.id not in holders:
                     R.add(pe, "MEMBER_OF", ent, s, 0.6)
+
+
+def _government_places(doc: Doc, R: Relations) -> None:
+    """A regional government is LOCATED_IN its area: "Pemkab Brebes" -> Kabupaten Brebes.
+
+    When the report names the area only inside a body or a post ("Pemkab Brebes", "Bupati Brebes"),
+    the place is taken from that region's own words in the text, so it still has a span. A
+    government the report only implies, and that nothing else relates to, is left alone (it is
+    pruned, and its place would be an orphan).
+    """
+    engaged = {x for r in R.out for x in (r.s, r.o)}
+    words: dict[str, Mention] = {}   # region key -> the first words naming that region
+    for sent in doc.sents:
+        for m in sent.mentions:
+            for rm in _region_mentions(m):
+                r = doc.resolve(rm.region)
+                if r is not None:
+                    words.setdefault(f"{r.kind}:{r.name}", rm)
+    for rk, gov in list(doc.gov.items()):
+        if gov.id not in engaged and (not gov.mentions or gov.props.get("_implicit")):
+            continue
+        place = doc.places.get(rk)
+        if place is None and rk in words:
+            rm = words[rk]
+            place = doc.place(rm.region, rm.surface, rm, bare_ok=False)   # its kind is known
+        R.add(gov, "LOCATED_IN", place, None, 0.7)
+
+
+def _region_mentions(m: Mention):
+    """The region mentions inside ``m``: itself when it names a region, the region of its words, of its body."""
+    if m.type == "Place" and m.region is not None and m.props.get("kind") != "venue":
+        yield m
+    rm = m.props.get("region_mention")
+    if rm is not None and rm.region is not None:
+        yield rm
+    if m.org is not None:
+        yield from _region_mentions(m.org)
 
 
 def _region_key(doc: Doc, full: str | None) -> str | None:

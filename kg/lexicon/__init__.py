@@ -72,6 +72,8 @@ class Lexicon:
     event_kinds: dict[str, str] = field(default_factory=dict)
     funding: dict[str, dict[str, Any]] = field(default_factory=dict)
     venue_heads: list[str] = field(default_factory=list)
+    venue_buildings: list[str] = field(default_factory=list)
+    room_heads: list[str] = field(default_factory=list)
     district_words: list[str] = field(default_factory=list)
     village_words: list[str] = field(default_factory=list)
 
@@ -99,6 +101,8 @@ def _load_regions(lex: Lexicon) -> None:
     for short, (kind, name) in places["region_short"].items():
         lex.regions.setdefault(short, []).insert(0, Region(kind, name, ""))
     lex.venue_heads = places["venue_heads"]
+    lex.venue_buildings = places["venue_buildings"]
+    lex.room_heads = places["room_heads"]
     lex.district_words = places["district_words"]
     lex.village_words = places["village_words"]
 
