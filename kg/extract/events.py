@@ -13,6 +13,9 @@ STOP_WORDS = {
     "bertema", "mengusung", "hingga", "sejak", "usai", "saat", "ketika", "merupakan", "adalah", "akan", "telah",
     "sudah", "juga", "pukul", "dari", "bekerjasama", "bekerja", "menggandeng", "lewat", "agar", "supaya", "sehingga",
     "karena", "sekaligus", "menjadi", "tidak", "belum", "bisa", "dapat", "harus", "perlu", "ia", "kami", "kita",
+    # passive verbs that report on the event ("Penandatanganan dilakukan oleh ...")
+    "dilakukan", "diadakan", "ditandatangani", "disaksikan", "dimulai", "diawali", "ditutup", "disampaikan",
+    "difasilitasi", "didukung", "diinisiasi", "digagas", "dihadirkan", "diharapkan", "berjalan", "resmi",
 }
 DAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"}
 # Verbs that introduce the event a report is about.
@@ -87,6 +90,45 @@ def parse_event(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None:
                 w += 1
             cut += 1
         ev.aliases.append(slice_text(text, toks, i, cut))
+    return ev
+
+
+def parse_verb_event(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None:
+    """An event named by a verb and its capitalised object: "menandatangani Kesepakatan Bersama Layanan
+    Terpadu" -> "Penandatanganan Kesepakatan Bersama Layanan Terpadu". The span is the object's (the
+    verb stays between the subject and the event, where the organiser is read); the object is kept as
+    an alias."""
+    noun = V.verb_events.get(toks[i].low)
+    n = len(toks)
+    j = i + 1
+    if noun is None or j >= n or not (toks[j].kind == "W" and toks[j].cap):
+        return None
+    k = last = j
+    words = 0
+    while k < n and words < 12:
+        t = toks[k]
+        if t.kind == "W" and t.low not in STOP_WORDS and t.low not in DAYS and (
+                t.cap or (t.low in ("dan", "serta", "tentang", "&") and k + 1 < n and toks[k + 1].cap)):
+            k += 1
+            words += 1
+            if t.cap:
+                last = k
+            continue
+        if t.kind == "N" and k > j:
+            k += 1
+            last = k
+            continue
+        if t.text == "(":
+            k2, inner = skip_paren(toks, k, 4)
+            if inner and any(c.isupper() for c in inner) and not any(c.isdigit() for c in inner):
+                k = last = k2
+                continue
+        break
+    obj = slice_text(text, toks, j, last)
+    ev = Mention("Event", toks[j].start, toks[last - 1].end, obj, f"{noun} {obj}",
+                 {"kind": V.lex.event_kinds.get(noun, noun.lower()), "trigger": "organize"})
+    ev.props["n_words"] = words + 1
+    ev.aliases.append(obj)
     return ev
 
 

@@ -33,7 +33,7 @@ ORGANIZE_AFTER = words_cue(_AFTER, r"(?i)\b(" + "|".join(_AFTER.split()) + r")\s
 REPRESENT = words_cue("mewakili", r"(?i)\bmewakili\b")
 REPRESENTED_BY = words_cue("diwakili", r"(?i)\b(yang\s+)?diwakili\s+(oleh\s+)?")
 _ORGANIZE = ("menggelar mengadakan melaksanakan menyelenggarakan menyelenggaran gelar membentuk melakukan "
-             "sosialisasikan menggagas mengundang adakan laksanakan")
+             "sosialisasikan menggagas mengundang adakan laksanakan menandatangani meluncurkan mencanangkan")
 ORGANIZE_VERBS = words_cue(_ORGANIZE, r"(?i)\b(" + "|".join(_ORGANIZE.split()) + r")\b")
 SUPPORTED = words_cue("dukungan didukung", r"(?i)(dukungan|didukung)\s+(oleh\s+)?$")
 NOT_ORGANIZING = words_cue("hadir dihadiri mewakili saat ketika", r"(?i)\b(hadir|dihadiri|mewakili|saat|ketika)\b")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.extract.events import parse_event
+from kg.extract.events import parse_event, parse_verb_event
 from kg.extract.funding import parse_funding, parse_programme
 from kg.extract.mentions import Mention, skip_paren, slice_text
 from kg.extract.offices import parse_office
@@ -153,6 +153,12 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             pg.sent = sent.index
             out.append(pg)
             i = _index_after(toks, i, pg.end)
+            continue
+        e = parse_verb_event(V, text, toks, i) if t.low in V.verb_events else None
+        if e is not None:
+            e.sent = sent.index
+            out.append(e)
+            i = _index_after(toks, i, e.end)
             continue
         e = parse_event(V, text, toks, i) if may else None
         if e is not None:

@@ -112,6 +112,7 @@ class Vocab:
         self.org_named = _table([(h, h) for h in lex.org_named])
         self.venue = _table([(h, h) for h in lex.venue_heads])
         self.events = _table(list(lex.event_kinds.items()))
+        self.verb_events = {v.lower(): noun for v, noun in lex.verb_events.items()}
         self.funding = _table(list(lex.funding.items()))
         self.not_names = {w.lower() for w in _persons_yaml().get("not_names", [])}
         # inside a venue name only days, months and clause words stop it ("Aula Kantor Gubernur" is fine)
@@ -139,10 +140,10 @@ class Vocab:
         self.region_starts = set(self.regions) | set(self.region_kw) | set(self.subregion_kw)
         # lower-case words that may open a mention (everything else lower-case is skipped fast)
         self.lower_starts = {"program"} | set(self.region_kw) | set(self.events) | set(self.funding) | set(self.venue) | \
-            set(self.subregion_kw)
+            set(self.subregion_kw) | set(self.verb_events)
         # first words of every phrase the scanner's finders (posts, bodies, places, funds, events) read
         self.mention_starts = self.office_starts | self.org_starts | self.region_starts | set(self.funding) | \
-            set(self.events) | {"program"}
+            set(self.events) | {"program"} | set(self.verb_events)
         self.prefixes = lex.prefixes
         self.ranks = lex.ranks
         self.title_words = lex.prefixes | lex.ranks

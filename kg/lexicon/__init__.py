@@ -70,6 +70,7 @@ class Lexicon:
     ranks: set[str] = field(default_factory=set)                         # squashed ranks/corps
     degrees: set[str] = field(default_factory=set)                       # squashed degrees
     event_kinds: dict[str, str] = field(default_factory=dict)
+    verb_events: dict[str, str] = field(default_factory=dict)            # verb -> event noun
     funding: dict[str, dict[str, Any]] = field(default_factory=dict)
     venue_heads: list[str] = field(default_factory=list)
     venue_buildings: list[str] = field(default_factory=list)
@@ -128,7 +129,9 @@ def lexicon() -> Lexicon:
     lex.prefixes = {squash(p) for p in persons["prefixes"]}
     lex.ranks = {squash(p) for p in persons["ranks"]}
     lex.degrees = {squash(p) for p in persons["degrees"]}
-    lex.event_kinds = _yaml("events.yaml")["kinds"]
+    events = _yaml("events.yaml")
+    lex.event_kinds = events["kinds"]
+    lex.verb_events = events.get("verb_events") or {}
     lex.funding = _yaml("funding.yaml")["sources"]
     return lex
 

@@ -1,0 +1,37 @@
+"""Events read from verbs and the words that end an event's name.
+
+Every sentence here is written for the test, in the style of regional government news.
+"""
+from __future__ import annotations
+
+from tests.test_extract import ents, rels, report
+
+from kg.extract import extract
+
+
+def test_a_signing_written_as_a_verb_is_the_event():
+    x = extract(report(
+        "Manokwari, 4 Maret 2025 \u2014 Pemerintah Provinsi Papua Barat bersama Polda Papua Barat menandatangani "
+        "Nota Kesepahaman Perlindungan Pekerja Migran di Aula Kantor Gubernur Papua Barat.\n\n"
+        "Penandatanganan dilakukan oleh Wakil Gubernur Mohamad Lakotani dan Kapolda Papua Barat."))
+    events = ents(x, "Event")
+    assert list(events) == ["Penandatanganan Nota Kesepahaman Perlindungan Pekerja Migran"]
+    ev = events["Penandatanganan Nota Kesepahaman Perlindungan Pekerja Migran"]
+    assert "Nota Kesepahaman Perlindungan Pekerja Migran" in ev.aliases
+    assert ev.props["date"] == "2025-03-04"
+    r = rels(x)
+    assert ("Pemerintah Provinsi Papua Barat", "ORGANIZED", "Penandatanganan Nota Kesepahaman Perlindungan "
+            "Pekerja Migran") in r
+    assert ("Penandatanganan Nota Kesepahaman Perlindungan Pekerja Migran", "HELD_AT",
+            "Aula Kantor Gubernur Papua Barat") in r
+
+
+def test_a_verb_with_a_lower_case_object_is_no_event():
+    x = extract(report("Kedua pihak menandatangani surat pernyataan bersama di kantor desa."))
+    assert not ents(x, "Event")
+
+
+def test_a_passive_verb_ends_the_events_name():
+    x = extract(report(
+        "Sosialisasi dilakukan oleh Dinas Sosial Kabupaten Sinjai di Aula Kantor Bupati Sinjai, Rabu (6/3/2024)."))
+    assert all("dilakukan" not in name for name in ents(x, "Event"))
