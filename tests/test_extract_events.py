@@ -35,3 +35,22 @@ def test_a_passive_verb_ends_the_events_name():
     x = extract(report(
         "Sosialisasi dilakukan oleh Dinas Sosial Kabupaten Sinjai di Aula Kantor Bupati Sinjai, Rabu (6/3/2024)."))
     assert all("dilakukan" not in name for name in ents(x, "Event"))
+
+
+def test_the_team_an_event_is_named_after_attended_it():
+    x = extract(report(
+        "BANTAENG \u2013 Pemerintah Kabupaten Bantaeng menggelar Rapat Tim Gugus Tugas Tindak Pidana Perdagangan "
+        "Orang (TPPO) di Ruang Pola Kantor Bupati Bantaeng, Senin (4/3/2024).\n\n"
+        "Tim Gugus Tugas TPPO Kabupaten Bantaeng dibentuk pada 2023 dan beranggotakan 20 instansi."))
+    event = "Rapat Tim Gugus Tugas Tindak Pidana Perdagangan Orang (TPPO)"
+    assert list(ents(x, "Event")) == [event]
+    assert ("Tim Gugus Tugas TPPO Kabupaten Bantaeng", "ATTENDED", event) in rels(x)
+
+
+def test_an_acronym_defined_in_a_name_stands_for_its_words():
+    from kg.extract.participation import _collapse_acronyms
+    assert _collapse_acronyms("Rapat Tim Gugus Tugas Tindak Pidana Perdagangan Orang (TPPO) Kota Bima") == \
+        "Rapat Tim Gugus Tugas TPPO Kota Bima"
+    # initials that do not spell it: left alone
+    assert _collapse_acronyms("Sosialisasi Program Keluarga Harapan (PKHX)") == \
+        "Sosialisasi Program Keluarga Harapan (PKHX)"

@@ -221,6 +221,11 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
                 if org is not None and org.id not in organizers and org.id not in members_of and \
                         org.props.get("kind") != "generic":
                     R.add(org, "ATTENDED", ev, s, 0.5, "attended")
+    # a team or forum the event is named after met there: "Rapat Tim Gugus Tugas TPPO Kabupaten Bintan"
+    for ent in reg.entities:
+        if ent.type == "Organization" and ent.props.get("kind") in ("task_force", "forum") and \
+                ent.id not in organizers and _named_in(ent, ev.name):
+            R.add(ent, "ATTENDED", ev, sent0, 0.5, "attended")
     # every person of the report took part (with the role their sentence gives), except those
     # someone else stood in for
     R.doc.main_event = ev
@@ -242,6 +247,33 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
             role = "spoke" if role != "represented" else role
         R.add(pe, "ATTENDED", ev, s, 0.6, role)
     R.doc.main_event = ev
+
+
+def _named_in(ent: Entity, name: str) -> bool:
+    """True when ``name`` holds the body's name (with or without its jurisdiction) or an alias of two
+    words or more, or its acronym, as whole words; an acronym defined inside ``name`` counts for its
+    words."""
+    low = f" {_collapse_acronyms(name).lower()} "
+    jur = ent.props.get("jurisdiction") or ""
+    forms = [ent.name] + [a for a in ent.aliases if len(a.split()) >= 2 or (a.isupper() and len(a) >= 3)]
+    if jur and ent.name.endswith(" " + jur):
+        forms.append(ent.name[: -len(jur) - 1])
+    return any(f" {f.lower()} " in low or f" {f.lower()}," in low for f in forms if f)
+
+
+_DEFINED = re.compile(r"((?:[^\W\d_]+\s+){1,8})\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _collapse_acronyms(text: str) -> str:
+    """Write an acronym defined in place in place of its words: "Gugus Tugas Tindak Pidana Perdagangan
+    Orang (TPPO)" -> "Gugus Tugas TPPO" (the words' initials must spell it)."""
+    def short(m: re.Match) -> str:
+        words, acr = m.group(1).split(), m.group(2)
+        k = len(acr)
+        if len(words) >= k and "".join(w[0] for w in words[-k:]).upper() == acr.upper():
+            return " ".join(words[:-k] + [acr])
+        return m.group(0)
+    return _DEFINED.sub(short, text)
 
 
 def _has_weekday(text: str) -> bool:
