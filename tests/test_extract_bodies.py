@@ -95,3 +95,22 @@ def test_a_room_without_a_name_of_its_own_is_one_place():
     places = ents(x, "Place")
     assert "Aula Kantor Bupati Bantaeng" in places
     assert "Kantor Bupati Bantaeng" not in places
+
+
+def test_posts_across_a_region_are_no_post():
+    x = extract(report(
+        "Rapat dihadiri Bupati Bima Indah Dhamayanti Putri, Kadinkes Bima dr. Ahmad Zainal, Kepala Puskesmas "
+        "se-Kabupaten Bima dan Kepala Puskesmas Se Kab. Bima Timur, Nurhayati, Selasa (5/3/2024)."))
+    offices = ents(x, "Office")
+    assert "Bupati Bima" in offices
+    assert not any("Puskesmas" in n for n in offices), offices
+    assert not any("Puskesmas" in n for n in ents(x, "Organization"))
+
+
+def test_one_person_holding_two_posts_at_once():
+    x = extract(report(
+        "Asisten I Sekda Provinsi Maluku Utara, sekaligus Plt. Kepala BPBD Maluku Utara, Samsuddin Abdul Kadir, "
+        "membuka rapat koordinasi kesiapsiagaan bencana, Kamis (7/3/2024)."))
+    held = {o for s, p, o in rels(x) if p == "HOLDS" and s == "Samsuddin Abdul Kadir"}
+    assert len(held) == 2, held
+    assert any(o.startswith("Asisten I ") for o in held) and any(o.startswith("Pelaksana Tugas Kepala") for o in held)

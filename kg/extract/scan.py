@@ -1,6 +1,7 @@
 """One pass over a sentence's tokens: every mention in text order, and the links read between them."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.extract.events import parse_event, parse_verb_event
@@ -22,6 +23,7 @@ SPEECH_AFTER = {"mengatakan", "menyampaikan", "menjelaskan", "menegaskan", "meng
                 "dalam", "saat", "selaku", "sebagai", "menghadiri", "mengimbau", "menyoroti", "berpesan",
                 "mengungkap", "melanjutkan", "menutup", "didampingi", "bersama", "turut", "mewakili"}
 APPOSITION = {"selaku", "sebagai"}
+_CONCURRENTLY = re.compile(r"\s*,?\s*(?:sekaligus|merangkap|dan\s+juga)(?:\s+(?:sebagai|selaku))?\s*", re.I)
 LOCATIVE = {"di", "ke", "dari", "se-", "wilayah", "daerah", "kawasan", "tingkat", "seluruh", "provinsi", "kota",
             "kabupaten", "luar"}
 REGULATION = {"peraturan", "keputusan", "surat", "sk", "perpres", "instruksi", "edaran", "permen", "perda"}
@@ -75,6 +77,10 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
         # acronym or code): the other finders are skipped there, they would all say no.
         may = t.low in V.mention_starts or t.upper or (not t.text.isalpha() and any(c.isdigit() for c in t.text))
         o = parse_office(V, text, toks, i, doc_acr) if may and prev not in REGULATION else None
+        if o is not None and _across(toks, i, o.end):
+            # "Kepala Puskesmas se-Kabupaten Pemalang", "Camat se-Kota Bima": many posts, no one post
+            i = _index_after(toks, i, o.end)
+            continue
         if o is not None and (o.org is not None or o.region is not None or o.level or o.props.get("portfolio")
                               or o.props.get("acting") or o.role not in ("Kepala", "Ketua", "Sekretaris",
                                                                          "Anggota", "Pimpinan", "Wakil Ketua")):
@@ -95,6 +101,9 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                 p.sent = sent.index
                 out.append(p)
                 sent.holds.append((p, o))
+                if last_office is not None and _CONCURRENTLY.fullmatch(text, last_office.end, o.start):
+                    # "Asisten III Sekda NTT, sekaligus Plt. Kepala BPBD NTT, X": X holds both
+                    sent.holds.append((p, last_office))
                 i = _index_after(toks, j, p.end)
                 if i < n and toks[i].text == ")":
                     i += 1
@@ -102,6 +111,8 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                     i += 1
                 if i + 1 < n and (toks[i].text == "," or toks[i].low in APPOSITION):
                     o3 = parse_office(V, text, toks, i + 1, doc_acr)
+                    if o3 is not None and _across(toks, i + 1, o3.end):
+                        o3 = None
                     if o3 is not None and _holder_follows(V, text, toks, _index_after(toks, i + 1, o3.end)):
                         o3 = None   # "X, Pangdam V Brawijaya Mayjen TNI Y": a list, the post is Y's
                     if o3 is not None and (o3.org is not None or o3.region is not None or o3.level):
@@ -263,6 +274,18 @@ def _strip_region(org: Mention) -> str:
                 return name[: -len(suffix)]
     del rm
     return name
+
+
+def _across(toks: list[Tok], i: int, end: int) -> bool:
+    """True when the phrase from token ``i`` to offset ``end`` spans a region with "se-" ("se-Kabupaten X",
+    "Se Kab. Brebes", "se-NTT"): every body or post of that kind in the region, not one of them."""
+    k = i + 1
+    n = len(toks)
+    while k < n and toks[k].start < end:
+        if toks[k].low in ("se-", "se") and k + 1 < n and (toks[k + 1].cap or toks[k].low == "se-"):
+            return True
+        k += 1
+    return False
 
 
 def _trigger(toks: list[Tok], i: int) -> str | None:
