@@ -69,6 +69,12 @@ class Doc:
         if not m:
             return
         place = m.group("place")
+        # "Giri Menang, Senin 25 Juni 2018 –": the dateline names a place, known or not, never a person
+        p0, p1 = start + m.start("place"), start + m.end("place")
+        for sent in self.sents:
+            if sent.start <= p0 < sent.end and any(x.type == "Person" for x in sent.mentions):
+                sent.mentions = [x for x in sent.mentions if not (x.type == "Person" and p0 <= x.start < p1)]
+                sent.holds = [(x, o) for x, o in sent.holds if not p0 <= x.start < p1]
         toks = tokenize(place, start + m.start("place"))
         r = parse_region(self.V, self.clean, toks, 0)
         if r is None:

@@ -184,7 +184,7 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             p0 = parse_person(V, text, toks, i, need_evidence=False)
             p = p0 if p0 is not None and (p0.props["honorific_prefix"] or p0.props["honorific_suffix"]) else None
             if p is None and is_name_word(V, toks, i) and not (prev == "." and toks[i - 1].end == t.start):
-                p = p0
+                p = p0 if p0 is not None and not _common_phrase(p0.name) else None
                 if p is not None:
                     k = _index_after(toks, i, p.end)
                     nxt = toks[k].low if k < n else ""
@@ -225,6 +225,20 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                 i = k
                 continue
         i += 1
+
+
+# ke-an, pe-an, per-an... nouns ("Kekeringan", "Penanganan", "Perlindungan"): Indonesian names are not built so
+_CONFIX_NOUN = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)[a-z]{3,}an", re.I)
+
+
+def _common_phrase(name: str) -> bool:
+    """True when a capitalised run with no title or degree reads as a phrase, not a name: a word is a
+    ke-an / pe-an noun ("Ancaman Kekeringan"), or an acronym stands among capitalised words ("Sub PIN Polio")."""
+    words = name.split()
+    if any(_CONFIX_NOUN.fullmatch(w) for w in words):
+        return True
+    caps = [w for w in words if len(w) >= 3 and w.isupper()]
+    return bool(caps) and len(caps) < len(words)
 
 
 def _skip_title(toks: list[Tok], i: int) -> int:
