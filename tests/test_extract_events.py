@@ -54,3 +54,19 @@ def test_an_acronym_defined_in_a_name_stands_for_its_words():
     # initials that do not spell it: left alone
     assert _collapse_acronyms("Sosialisasi Program Keluarga Harapan (PKHX)") == \
         "Sosialisasi Program Keluarga Harapan (PKHX)"
+
+
+def test_an_event_without_a_known_area_is_held_in_the_region_its_name_gives():
+    x = extract(report(
+        "Asisten I Sekda Sinjai membuka Rapat Koordinasi Persiapan Sub PIN Polio Kabupaten Sinjai Tahun 2024 "
+        "di Aula Gedung Pertemuan, Senin (15/1/2024)."))
+    r = rels(x)
+    ev = "Rapat Koordinasi Persiapan Sub PIN Polio Kabupaten Sinjai Tahun 2024"
+    assert (ev, "HELD_AT", "Aula Gedung Pertemuan") in r
+    assert (ev, "HELD_AT", "Kabupaten Sinjai") in r
+
+
+def test_across_a_region_is_not_where_the_event_was():
+    x = extract(report("Pemprov Bali menggelar High Level Meeting Tim Pengendalian Inflasi Daerah se-Bali, "
+                       "Kamis (7/3/2024)."))
+    assert not any(p == "HELD_AT" and o.endswith("Bali") for s, p, o in rels(x))

@@ -8,8 +8,10 @@ from kg.extract.cues import may_contain, words_cue
 from kg.extract.document import Doc
 from kg.extract.entities import key
 from kg.extract.mentions import Mention
+from kg.extract.places import parse_region
 from kg.extract.relset import Relations, _sent_of
 from kg.extract.scan import Sentence
+from kg.extract.text import tokenize
 from kg.model import Entity
 
 # Cue words, each a case-insensitive whole-word alternation guarded by a substring pre-check
@@ -141,6 +143,8 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
                     in ("di", "Di"):
                 area = ent_of.get(id(p))
                 break
+    if area is None:
+        area = _area_in_name(doc, main)
     if area is not None:
         R.add(ev, "HELD_AT", area, sent0, 0.6)
     # participants
@@ -247,6 +251,21 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
             role = "spoke" if role != "represented" else role
         R.add(pe, "ATTENDED", ev, s, 0.6, role)
     R.doc.main_event = ev
+
+
+def _area_in_name(doc: Doc, main: Mention) -> Entity | None:
+    """The area an event without a venue names itself by: "Rapat Koordinasi Sub PIN Polio Kabupaten
+    Brebes" -> Kabupaten Brebes. Only a region written with its keyword counts, and not "se-Bali"
+    (every TPID of Bali)."""
+    toks = tokenize(doc.clean[main.start:main.end], main.start)
+    found = None
+    for i in range(1, len(toks)):
+        if toks[i].low not in doc.V.region_kw or toks[i - 1].low in ("se-", "se"):
+            continue
+        r = parse_region(doc.V, doc.clean, toks, i)
+        if r is not None and r.region is not None and r.props.get("explicit_kind"):
+            found = r
+    return doc.place(found.region, found.surface, found, bare_ok=False) if found is not None else None
 
 
 def _named_in(ent: Entity, name: str) -> bool:
