@@ -114,3 +114,25 @@ def test_one_person_holding_two_posts_at_once():
     held = {o for s, p, o in rels(x) if p == "HOLDS" and s == "Samsuddin Abdul Kadir"}
     assert len(held) == 2, held
     assert any(o.startswith("Asisten I ") for o in held) and any(o.startswith("Pelaksana Tugas Kepala") for o in held)
+
+
+def test_walikota_is_written_wali_kota():
+    x = extract(report("Sementara Walikota Parepare Taufan Pawe mengatakan rapat itu penting."))
+    assert "Wali Kota Parepare" in ents(x, "Office")
+    assert not any(n.startswith("Walikota") for n in ents(x, "Office"))
+
+
+def test_an_assistant_of_the_regional_secretariat():
+    x = extract(report(
+        "Rapat dibuka oleh Asisten Perekonomian dan Pembangunan Setda Provinsi Gorontalo, Drs. H. Sofian "
+        "Ibrahim, M.Si."))
+    offices = [n for n in ents(x, "Office") if n.startswith("Asisten Perekonomian dan Pembangunan")]
+    assert len(offices) == 1 and offices[0].endswith("Provinsi Gorontalo"), offices
+    r = rels(x)
+    assert ("Sofian Ibrahim", "HOLDS", offices[0]) in r
+    assert (offices[0], "POST_IN", "Sekretariat Daerah Provinsi Gorontalo") in r
+
+
+def test_an_acting_head_written_without_kepala():
+    x = extract(report("Plt Dinas Sosial Kabupaten Gowa, Andi Rahmat, dalam laporannya menyampaikan hal itu."))
+    assert ("Andi Rahmat", "HOLDS", "Pelaksana Tugas Kepala Dinas Sosial Kabupaten Gowa") in rels(x)

@@ -33,7 +33,8 @@ def _role_at(V: Vocab, toks: list[Tok], i: int):
         return None
     j, (kind, surface, info) = m
     if kind == "role":
-        return j, surface, info, None
+        canonical = info.get("canonical")   # "Walikota" is the Wali Kota
+        return (j, canonical, V.lex.roles.get(canonical, info), None) if canonical else (j, surface, info, None)
     role = info["role"]
     org_acr = info.get("org")
     pending_head = None
@@ -56,6 +57,8 @@ def parse_office(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | N
         i = m[0]
         i, _ = skip_paren(toks, i, 2)     # "Penjabat (Pj)", "Pelaksana Tugas (PLT)"
     r = _role_at(V, toks, i)
+    if r is None and acting and i < len(toks) and toks[i].low in ("dinas", "badan", "biro"):
+        r = (i, "Kepala", V.lex.roles.get("Kepala", {}), None)   # "Plt Badan Kesbangpol": its acting head
     if r is None:
         return None
     j, role, info, abbrev = r
@@ -154,7 +157,13 @@ def parse_office(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | N
             jr, inner = skip_paren(toks, j, 2)
             if inner:
                 j = jr
-            region_m = parse_region(V, text, toks, j) if j < n else None
+            if portfolio and role in ("Asisten", "Staf Ahli") and j < n:
+                # "Asisten Pemerintahan dan Kesra Setda Provinsi NTB": the secretariat is the body
+                sec = parse_org(V, text, toks, j, doc_acr)
+                if sec is not None and sec.props.get("kind") == "secretariat":
+                    org = sec
+                    j = _index_after(toks, j, sec.end)
+            region_m = parse_region(V, text, toks, j) if j < n and org is None else None
             if region_m is None and j < n and toks[j].low in ("kota", "kabupaten", "provinsi") and toks[j].cap:
                 office.props["level_word"] = toks[j].low
                 j += 1
