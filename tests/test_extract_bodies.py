@@ -136,3 +136,16 @@ def test_an_assistant_of_the_regional_secretariat():
 def test_an_acting_head_written_without_kepala():
     x = extract(report("Plt Dinas Sosial Kabupaten Gowa, Andi Rahmat, dalam laporannya menyampaikan hal itu."))
     assert ("Andi Rahmat", "HOLDS", "Pelaksana Tugas Kepala Dinas Sosial Kabupaten Gowa") in rels(x)
+
+
+def test_a_ministry_written_with_its_acronym_after_kementerian():
+    x = extract(report("Dana itu berasal dari Kementerian PPPA untuk kegiatan di daerah."))
+    assert "Kementerian Pemberdayaan Perempuan dan Perlindungan Anak" in ents(x, "Organization")
+
+
+def test_a_post_after_a_named_official_in_a_list_is_the_next_item():
+    x = extract(report(
+        "Rakor dihadiri Kapolres Sinjai AKBP Harry Azhar, S.I.K., Kepala Dinas Sosial Sinjai, para camat "
+        "serta perwakilan PMI Sinjai."))
+    held = {o for s, p, o in rels(x) if p == "HOLDS" and s == "Harry Azhar"}
+    assert held == {"Kepala Kepolisian Resor Sinjai"}, held

@@ -70,3 +70,14 @@ def test_across_a_region_is_not_where_the_event_was():
     x = extract(report("Pemprov Bali menggelar High Level Meeting Tim Pengendalian Inflasi Daerah se-Bali, "
                        "Kamis (7/3/2024)."))
     assert not any(p == "HELD_AT" and o.endswith("Bali") for s, p, o in rels(x))
+
+
+def test_a_stand_in_in_one_sentence_does_not_make_the_next_speaker_one():
+    x = extract(report(
+        "Sosialisasi pencegahan perkawinan anak dibuka Sekda Kota Kendari, Ridwansyah Taridala, yang mewakili "
+        "Pj. Wali Kota Kendari.\n"
+        "Kepala DP3A Kota Kendari, Hj. Sri Yusnita, menjelaskan kegiatan ini rutin digelar."))
+    roles = {x_.s: x_.role for x_ in x.relations if x_.p == "ATTENDED"}
+    names = {e.id: e.name for e in x.entities}
+    by_name = {names[s]: r for s, r in roles.items()}
+    assert by_name.get("Sri Yusnita") == "spoke", by_name

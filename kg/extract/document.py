@@ -242,13 +242,16 @@ class Doc:
         return ent
 
     def _acronym_info(self, acr: str | None, kind: str | None) -> dict | None:
-        """The lexicon entry of an acronym; a dinas written "Dinas P3A" is the DP3A."""
+        """The lexicon entry of an acronym; a dinas written "Dinas P3A" is the DP3A, "Kementerian PPPA" the
+        KemenPPPA."""
         if not acr:
             return None
         get = self.V.lex.org_acronyms.get
         info = get(self.V.squash(acr))
         if kind == "dinas" and (info is None or info.get("kind") != "dinas"):
             info = get(self.V.squash("D" + acr)) or info
+        elif kind == "ministry" and (info is None or info.get("kind") != "ministry"):
+            info = get(self.V.squash("Kemen" + acr)) or info
         return info
 
     def _by_acronym(self, acr: str, region: Region | None, kind: str | None = None,

@@ -255,7 +255,10 @@ def _parse_headed(V: Vocab, text: str, toks: list[Tok], i: int, j: int, doc_acr:
     # head + acronym: "Dinas P3AP2KB", "Dinas PPA", "Badan Kesbangpol"
     elif k < n and (is_acronym(toks[k], V) or match(toks, k, V.org_acr)):
         acr = toks[k].text
-        info = (V.lex.org_acronyms.get(V.squash("D" + acr)) if head.lower() == "dinas" else None) or \
+        # the head written out stands for the acronym's first letters: "Dinas P3A" is the DP3A,
+        # "Kementerian PPPA" the KemenPPPA
+        short = {"dinas": "D", "kementerian": "Kemen"}.get(head.lower())
+        info = (V.lex.org_acronyms.get(V.squash(short + acr)) if short else None) or \
             V.lex.org_acronyms.get(V.squash(acr)) or (doc_acr or {}).get(acr)
         m = match(toks, k, V.org_acr)
         k = m[0] if m else k + 1

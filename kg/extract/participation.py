@@ -242,7 +242,7 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
         first = pe.mentions[0] if pe.mentions else None
         s = _sent_of(doc, first.start) if first else None
         role = "attended"
-        texts = " ".join(doc.clean[m.start - 80 if m.start > 80 else 0:m.end + 80] for m in pe.mentions[:4])
+        texts = " ".join(_around(doc, m) for m in pe.mentions[:4])
         if REPRESENT.search(texts):
             role = "represented"
         if OPEN_WORDS.search(texts):
@@ -251,6 +251,14 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
             role = "spoke" if role != "represented" else role
         R.add(pe, "ATTENDED", ev, s, 0.6, role)
     R.doc.main_event = ev
+
+
+def _around(doc: Doc, m) -> str:
+    """The words around a mention that tell a person's role, within the mention's own sentence
+    ("..., yang mewakili Wali Kota." does not make the next sentence's speaker a stand-in)."""
+    s = _sent_of(doc, m.start)
+    lo, hi = (s.start, s.end) if s is not None else (0, len(doc.clean))
+    return doc.clean[max(lo, m.start - 80):min(hi, m.end + 80)]
 
 
 def _area_in_name(doc: Doc, main: Mention) -> Entity | None:

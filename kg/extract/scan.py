@@ -113,6 +113,9 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                     o3 = parse_office(V, text, toks, i + 1, doc_acr)
                     if o3 is not None and _across(toks, i + 1, o3.end):
                         o3 = None
+                    if o3 is not None and toks[i].text == "," and \
+                            _list_goes_on(toks, _index_after(toks, i + 1, o3.end)):
+                        o3 = None   # "Kapolres X AKBP Y, Kepala Dinas Sosial X, para camat": a list
                     if o3 is not None and _holder_follows(V, text, toks, _index_after(toks, i + 1, o3.end)):
                         o3 = None   # "X, Pangdam V Brawijaya Mayjen TNI Y": a list, the post is Y's
                     if o3 is not None and (o3.org is not None or o3.region is not None or o3.level):
@@ -269,6 +272,14 @@ def _holder_follows(V: Vocab, text: str, toks: list[Tok], k: int) -> bool:
     comma = k > 0 and toks[k - 1].text == ","
     p = parse_person(V, text, toks, k, need_evidence=False)
     return p is not None and (not comma or len(p.name.split()) >= 2 or bool(p.props.get("honorific_prefix")))
+
+
+def _list_goes_on(toks: list[Tok], k: int) -> bool:
+    """True when another item of a list follows at ``k`` (", Kapolres ...", ", para camat", "dan ...")."""
+    n = len(toks)
+    if k < n and toks[k].low in ("dan", "serta", ";"):
+        return True
+    return k + 1 < n and toks[k].text == "," and (toks[k + 1].cap or toks[k + 1].low in ("para", "dan", "serta"))
 
 
 def last_is_venue(out: list[Mention], tok: Tok) -> bool:
