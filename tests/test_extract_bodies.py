@@ -149,3 +149,10 @@ def test_a_post_after_a_named_official_in_a_list_is_the_next_item():
         "serta perwakilan PMI Sinjai."))
     held = {o for s, p, o in rels(x) if p == "HOLDS" and s == "Harry Azhar"}
     assert held == {"Kepala Kepolisian Resor Sinjai"}, held
+
+
+def test_every_such_body_across_a_province_takes_no_city():
+    x = extract(report(
+        "MAKASSAR \u2013 Wagub Sulsel memimpin rapat bersama Tim Pengendalian Inflasi Daerah (TPID) "
+        "kabupaten/kota se-Sulsel di Makassar, Senin (12/2/2024)."))
+    assert not any("Makassar" in n for n in ents(x, "Organization")), ents(x, "Organization")

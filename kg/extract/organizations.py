@@ -54,13 +54,18 @@ def with_region(name: str, region: Region | None, kind: str, scope: str | None =
 def _tail(V: Vocab, text: str, toks: list[Tok], j: int, m: Mention, regional: bool = True) -> int:
     """Read the optional "(ACR)", region and "RI" after an organisation core; update ``m``."""
     n = len(toks)
-    if j + 2 < n and toks[j].low in ("kabupaten", "kab", "kota", "provinsi") and toks[j + 1].text == "/":
-        m.props["acronym_region_ok"] = False   # "Dinas Sosial Kabupaten/Kota": every such office
-        return j + 3
-    k, inner = skip_paren(toks, j, 3)
-    if inner and k > j and (inner.replace(" ", "").replace("-", "").isalnum()) and any(c.isupper() for c in inner):
-        m.props["acronym"] = inner
-        j = k
+    for _ in range(2):
+        if j + 2 < n and toks[j].low in ("kabupaten", "kab", "kota", "provinsi") and toks[j + 1].text == "/":
+            # "Dinas Sosial Kabupaten/Kota", "TPID (TPID) kabupaten/kota se-Sulsel": every such office
+            m.props["acronym_region_ok"] = False
+            return j + 3
+        if _:
+            break
+        k, inner = skip_paren(toks, j, 3)
+        if inner and k > j and (inner.replace(" ", "").replace("-", "").isalnum()) and \
+                any(c.isupper() for c in inner):
+            m.props["acronym"] = inner
+            j = k
     if regional and j + 1 < n and toks[j].low == "daerah" and parse_region(V, text, toks, j + 1):
         j += 1
     if regional and j < n:

@@ -133,7 +133,8 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             i += 1
             continue
         if org is not None and org.region is None and not org.props.get("acronym_region_ok", True):
-            org = None
+            i = _index_after(toks, i, org.end)   # every such body, not one: skip its words too
+            continue
         if org is not None:
             org.sent = sent.index
             last_org = next((x for x in reversed(out) if x.type == "Organization"), None)
