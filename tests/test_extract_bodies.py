@@ -156,3 +156,8 @@ def test_every_such_body_across_a_province_takes_no_city():
         "MAKASSAR \u2013 Wagub Sulsel memimpin rapat bersama Tim Pengendalian Inflasi Daerah (TPID) "
         "kabupaten/kota se-Sulsel di Makassar, Senin (12/2/2024)."))
     assert not any("Makassar" in n for n in ents(x, "Organization")), ents(x, "Organization")
+
+
+def test_kadis_with_the_field_written_out():
+    x = extract(report("BANTAENG \u2013 Kadis Sosial Bantaeng, Irfan, menyebutkan data keluarga berisiko."))
+    assert ("Irfan", "HOLDS", "Kepala Dinas Sosial Kabupaten Bantaeng") in rels(x)

@@ -81,3 +81,24 @@ def test_a_stand_in_in_one_sentence_does_not_make_the_next_speaker_one():
     names = {e.id: e.name for e in x.entities}
     by_name = {names[s]: r for s, r in roles.items()}
     assert by_name.get("Sri Yusnita") == "spoke", by_name
+
+
+def _roles(x) -> dict[str, str]:
+    names = {e.id: e.name for e in x.entities}
+    return {names[r.s]: r.role for r in x.relations if r.p == "ATTENDED"}
+
+
+def test_roles_read_from_the_nearest_cue_and_the_persons_own_verbs():
+    x = extract(report(
+        "Rapat koordinasi penanganan stunting dibuka secara resmi oleh Bupati Bantaeng, Ilham Azikin, dan "
+        "dihadiri Kepala Dinas Kesehatan Bantaeng, dr. Andi Ihsan.\n"
+        "Narasumber kegiatan yaitu Kepala Bidang Kesehatan Masyarakat, Rahmawati, S.KM.\n"
+        "Sekda Bantaeng, Abdul Wahab, dalam sambutannya ketika membuka sesi kedua mengajak semua pihak "
+        "bergerak.\n"
+        "Kadis Sosial Bantaeng, Irfan, menyebutkan data keluarga berisiko."))
+    roles = _roles(x)
+    assert roles["Ilham Azikin"] == "opened"
+    assert roles["Andi Ihsan"] == "attended"
+    assert roles["Rahmawati"] == "spoke"
+    assert roles["Abdul Wahab"] == "opened"
+    assert roles["Irfan"] == "spoke"

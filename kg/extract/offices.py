@@ -134,6 +134,20 @@ def parse_office(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | N
                 k = _tail(V, text, toks, j + 1, org)
                 _finish(org, text, toks, j, k, core, (info2 or {}).get("kind", "dinas"))
                 j = k
+            else:
+                # "Kadis Sosial Bantaeng" = Kepala Dinas Sosial Kabupaten Bantaeng: the field's words
+                from kg.extract.organizations import _tail, _finish
+                k = j
+                while k < n and toks[k].cap and toks[k].low in V.org_words and \
+                        parse_region(V, text, toks, k) is None:
+                    k += 1
+                if k > j:
+                    core = f"{abbrev[1]} {slice_text(text, toks, j, k)}"
+                    kind = {"Dinas": "dinas", "Badan": "badan", "Biro": "biro"}[abbrev[1]]
+                    org = Mention("Organization", toks[j].start, toks[k - 1].end, "", core, {"kind": kind})
+                    k2 = _tail(V, text, toks, k, org)
+                    _finish(org, text, toks, j, k2, core, kind)
+                    j = k2
     elif level:
         # head of a regional government: optional "Sekda"/"Bupati" (for Asisten/Staf Ahli) then region
         if role in ("Asisten", "Staf Ahli") and j < n:

@@ -20,8 +20,10 @@ _OPEN = "dibuka membuka pembukaan buka"
 OPEN_WORDS = words_cue(_OPEN, r"(?i)\b(dibuka|membuka|pembukaan|buka)\b")
 _SPEAK = ("sambutan mengatakan menyampaikan kata ujar ungkap paparan memaparkan narasumber pemateri menjelaskan "
           "menegaskan arahan laporan berharap menekankan mengungkapkan tegas jelas ucap tutur pungkas menambahkan "
-          "materi dipimpin memimpin")
-SPEAK_WORDS = words_cue(_SPEAK, r"(?i)\b(" + "|".join(_SPEAK.split()) + r")\b")
+          "materi dipimpin memimpin menyebutkan menyatakan menuturkan menerangkan mengimbau menggarisbawahi "
+          "membawakan dibawakan")
+# "-nya" forms too: "dalam paparannya", "sambutannya", "arahannya"
+SPEAK_WORDS = words_cue(_SPEAK, r"(?i)\b(" + "|".join(_SPEAK.split()) + r")(?:nya)?\b")
 _ATTEND = ("hadir dihadiri diikuti peserta turut menghadiri mengikuti menghadirkan melibatkan perwakilan unsur "
            "jajaran narasumber pemateri dihadirkan")
 ATTEND_WORDS = words_cue(_ATTEND, r"(?i)\b(" + "|".join(_ATTEND.split()) + r")\b")
@@ -241,24 +243,46 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
             continue
         first = pe.mentions[0] if pe.mentions else None
         s = _sent_of(doc, first.start) if first else None
-        role = "attended"
-        texts = " ".join(_around(doc, m) for m in pe.mentions[:4])
-        if REPRESENT.search(texts):
-            role = "represented"
-        if OPEN_WORDS.search(texts):
-            role = "opened"
-        elif SPEAK_WORDS.search(texts):
-            role = "spoke" if role != "represented" else role
-        R.add(pe, "ATTENDED", ev, s, 0.6, role)
+        R.add(pe, "ATTENDED", ev, s, 0.6, _role(doc, pe))
     R.doc.main_event = ev
 
 
-def _around(doc: Doc, m) -> str:
-    """The words around a mention that tell a person's role, within the mention's own sentence
-    ("..., yang mewakili Wali Kota." does not make the next sentence's speaker a stand-in)."""
-    s = _sent_of(doc, m.start)
-    lo, hi = (s.start, s.end) if s is not None else (0, len(doc.clean))
-    return doc.clean[max(lo, m.start - 80):min(hi, m.end + 80)]
+_ROLE_RANK = {"attended": 0, "spoke": 1, "represented": 2, "opened": 3}
+_ROLE_CUES = (("opened", OPEN_WORDS), ("spoke", SPEAK_WORDS), ("represented", REPRESENT),
+              ("attended", ATTEND_WORDS))
+_CLAUSE_END = re.compile(r"[.;:]|\b(?:dan|serta|sementara|kemudian|lalu)\b", re.I)
+
+
+def _role(doc: Doc, pe: Entity) -> str:
+    """How a person took part, read in each of their sentences (the strongest reading wins:
+    opened > represented > spoke > attended).
+
+    Two readings per sentence: the verbs in the name's own clause after it ("X membuka", "X dalam
+    sambutannya mengatakan", "X mewakili"), and the nearest cue before it ("dibuka oleh Bupati X",
+    "narasumber ... yaitu X", "turut hadir X": a later "dihadiri" overrides an earlier "dibuka").
+    """
+    best = "attended"
+    for m in pe.mentions[:6]:
+        s = _sent_of(doc, m.start)
+        if s is None:
+            continue
+        after = doc.clean[m.end:min(s.end, m.end + 60)]
+        cut = _CLAUSE_END.search(after)
+        after = after[:cut.start()] if cut else after
+        before = doc.clean[s.start:m.start]
+        verb = None
+        for name, cue in _ROLE_CUES:
+            if cue.search(after) and _ROLE_RANK[name] > _ROLE_RANK.get(verb or "", -1):
+                verb = name
+        near, at = None, -1
+        for name, cue in _ROLE_CUES:
+            for hit in cue.finditer(before):
+                if hit.start() > at:
+                    near, at = name, hit.start()
+        for role in (verb, near):
+            if role is not None and _ROLE_RANK[role] > _ROLE_RANK[best]:
+                best = role
+    return best
 
 
 def _area_in_name(doc: Doc, main: Mention) -> Entity | None:
