@@ -9,6 +9,7 @@ import re
 
 from kg.extract.document import Doc
 from kg.extract.entities import key
+from kg.extract.funding import activity_key, link_programmes, paid_from
 from kg.extract.mentions import Mention
 from kg.extract.participation import _events, _represented
 from kg.extract.places import parse_region
@@ -88,7 +89,7 @@ def build(doc: Doc) -> list[Relation]:
                     ent = reg.add("Place", m.name, m.surface, m, {"kind": m.props.get("kind")})
                 place_of_sent.setdefault(sent.index, []).append(ent)
             elif m.type == "FundingSource":
-                ent = reg.add("FundingSource", m.name, m.surface, m,
+                ent = reg.add("FundingSource", _fund_name(doc, m), m.surface, m,
                               {"kind": m.props.get("kind"), "year": m.props.get("year")}, m.aliases)
                 funds.append((ent, m))
             elif m.type == "Event":
@@ -121,12 +122,8 @@ def build(doc: Doc) -> list[Relation]:
     _events(doc, R, events, ent_of, persons, venues, funds)
     if getattr(doc, "main_event", None) is None:
         _represented(doc, R, ent_of)
-    _funding(doc, R, funds, ent_of)
+    _funding(doc, R, funds, ent_of, programmes)
     _government_places(doc, R)
-    for pe, pm in programmes:
-        for fe, fm in funds:
-            if fm.sent == pm.sent:
-                R.add(pe, "FUNDED_BY", fe, _sent_of(doc, pm.start), 0.5)
     return R.out
 
 
@@ -313,25 +310,163 @@ def _region_key(doc: Doc, full: str | None) -> str | None:
     return None
 
 
-def _funding(doc: Doc, R: Relations, funds, ent_of) -> None:
-    """FUNDED_BY (the event or programme) and PROVIDED_BY (the body behind the fund)."""
+# "pendanaan kegiatan ini bersumber dari", "kegiatan ini dilaksanakan ..., didukung anggaran dari", "anggaran
+# kegiatan bersumber dari": the report's event is what the fund pays for
+_EVENT_FUNDED = re.compile(r"(?i)\b(?:kegiatan|acara)\s+(?:(?:ini|tersebut)\b[^.]{0,120}?\b)?(?:bersumber|berasal|"
+                           r"didukung|dibiayai|didanai|menggunakan|memanfaatkan)\b[^.]{0,40}$")
+# "Anggaran tersebut dituangkan dalam DPA ... untuk mendukung program X": the funds of the sentence before pay too
+_ANAPHOR = re.compile(r"(?i)^\W*(?:anggaran|dana|pendanaan)\s+(?:tersebut|ini)\b")
+_AND = re.compile(r"\s*(?:,\s*)?(?:dan|serta|maupun|atau|,)\s*(?:dari\s+)?")
+# "Alokasi dana hibah untuk KPU Rp50 miliar. Anggaran berasal dari APBD X": what the sentence before spends is
+# paid from the fund this one names
+_SOURCE_OF_PREV = re.compile(r"(?i)^\W*(?:anggaran|dana|pendanaan|pembiayaan)(?:nya)?(?:\s+(?:tersebut|ini))?"
+                             r"\s+(?:juga\s+)?(?:berasal|bersumber|diambil|dibebankan)\b")
+
+
+def _fund_name(doc: Doc, m: Mention) -> str:
+    """The entity name of a fund mention: a bare one ("APBD", "APBD 2024", "CSR", "hibah") is the report's one
+    fund of that kind named in full, when it names only one ("... melalui APBD", then "APBD Kabupaten Pemalang";
+    "corporate social responsibility (CSR)", then "CSR Bank Jateng"); else one with no year is the report's one
+    fund of that kind with a year ("Dana Desa", then "Dana Desa 2024")."""
+    if not m.props.get("bare"):
+        return m.name
+    full = getattr(doc, "_full_funds", None)
+    if full is None:
+        named: dict[str, set[str]] = {}
+        dated: dict[str, set[str]] = {}
+        for s in doc.sents:
+            for x in s.mentions:
+                if x.type == "FundingSource":
+                    if not x.props.get("bare"):
+                        named.setdefault(x.props.get("kind"), set()).add(x.name)
+                    elif x.props.get("year"):
+                        dated.setdefault(x.props.get("kind"), set()).add(x.name)
+        full = doc._full_funds = ({k: next(iter(v)) for k, v in named.items() if len(v) == 1},
+                                  {k: next(iter(v)) for k, v in dated.items() if len(v) == 1})
+    kind = m.props.get("kind")
+    if kind in full[0]:
+        return full[0][kind]
+    return m.name if m.props.get("year") else full[1].get(kind, m.name)
+
+
+def _funding(doc: Doc, R: Relations, funds, ent_of, programmes) -> None:
+    """FUNDED_BY (a programme, an activity or the report's event -> the fund) and PROVIDED_BY (the fund -> the
+    body behind it), read sentence by sentence (see :func:`kg.extract.funding.link_programmes`)."""
+    if not funds:
+        return
     ev = getattr(doc, "main_event", None)
+    reg = doc.reg
+    prog_ent = {id(pm): pe for pe, pm in programmes}
+    by_sent: dict[int, list] = {}
     for ent, m in funds:
-        s = _sent_of(doc, m.start)
-        if s is None:
+        by_sent.setdefault(m.sent, []).append((ent, m))
+    _paid_before(doc, R, by_sent, programmes)
+    for ent, m in funds:
+        if ent.type == "FundingSource":
+            _provider(doc, R, ent, m, ent_of)
+    same_activity: dict[str, Entity] = {}
+    for idx, sfunds in by_sent.items():
+        s = doc.sents[idx]
+        sfunds = [(ent, m) for ent, m in sfunds if ent.type == "FundingSource"]
+        if not sfunds:
             continue
-        after = doc.clean[m.end:s.end]
-        mm = re.match(r"\s*(?:[^.]{0,40}?)\b(dari|oleh)\s+", after)
-        if mm:
-            for o in s.mentions:
-                if o.start >= m.end + mm.end() - 1 and o.type == "Organization":
-                    R.add(ent, "PROVIDED_BY", ent_of.get(id(o)), s, 0.6)
-                    break
-        if ev is not None and re.search(r"(?i)(kegiatan|acara|pendanaan|anggaran)\s[^.]{0,40}(bersumber|berasal|"
-                                        r"didukung|dibiayai)", doc.clean[s.start:m.start]):
-            R.add(ev, "FUNDED_BY", ent, s, 0.6)
-        if ent.props.get("kind") in ("APBD",) and ent.props.get("jurisdiction") is None:
-            pass
+        joined = _joined(doc, sfunds)
+        paid = []
+        for pm, fm in link_programmes(doc.V, doc.clean, s.toks, s.mentions, [m for _, m in sfunds]):
+            pe = prog_ent.get(id(pm))
+            if pe is None:
+                # an activity: "penanganan stunting" and "percepatan penurunan stunting" are one programme
+                k = activity_key(pm)
+                pe = same_activity.get(k)
+                pe = reg.add("Programme", pe.name if pe else pm.name, pm.surface, pm)
+                same_activity.setdefault(k, pe)
+                prog_ent[id(pm)] = pe
+            for fe in joined[id(fm)]:
+                R.add(pe, "FUNDED_BY", fe, s, 0.6)
+            paid.append(pe)
+        if paid and idx - 1 in by_sent and _ANAPHOR.match(s.text):
+            for pe in paid:
+                for fe, _ in by_sent[idx - 1]:
+                    if fe.type == "FundingSource":
+                        R.add(pe, "FUNDED_BY", fe, s, 0.5)
+        if ev is not None:
+            for ent, m in sfunds:
+                # (up to the fund's first word: "kegiatan ini didukung UNICEF" carries its verb in the fund)
+                if _EVENT_FUNDED.search(doc.clean[s.start:m.start + len(m.surface.split()[0])]):
+                    for fe in joined[id(m)]:
+                        R.add(ev, "FUNDED_BY", fe, s, 0.6)
+
+
+def _joined(doc: Doc, sfunds) -> dict[int, list[Entity]]:
+    """The funds of a sentence named together ("dibiayai APBD Kabupaten X dan Dana Desa", "DAK ... serta APBD"),
+    by the id of each fund mention: what one of them pays for, the others pay for too."""
+    groups: list[list] = []
+    for ent, m in sfunds:
+        if groups and _AND.fullmatch(doc.clean[groups[-1][-1][1].end:m.start]):
+            groups[-1].append((ent, m))
+        else:
+            groups.append([(ent, m)])
+    return {id(m): [e for e, _ in g] for g in groups for _, m in g}
+
+
+def _paid_before(doc: Doc, R: Relations, by_sent, programmes) -> None:
+    """"Alokasi dana hibah untuk KPU Rp50,5 miliar. Anggaran berasal dari APBD Kabupaten Pemalang": the programme
+    of the sentence before is FUNDED_BY the fund named; a grant (hibah) paid from another fund is spending — the
+    hibah daerah of an election — and becomes a Programme."""
+    for idx, sfunds in by_sent.items():
+        sources = [ent for ent, m in sfunds if m.props.get("kind") != "hibah"]
+        # "Dana hibah tersebut bersumber dari APBD Kabupaten Maros": in the same sentence
+        for ge, gm in sfunds:
+            for fe, fm in sfunds:
+                if gm.props.get("kind") == "hibah" and fm.props.get("kind") != "hibah" and \
+                        paid_from(doc.sents[idx].toks, gm, fm):
+                    ge.type = "Programme"
+                    R.add(ge, "FUNDED_BY", fe, doc.sents[idx], 0.5)
+        if not idx or not _SOURCE_OF_PREV.match(doc.sents[idx].text):
+            continue
+        paid = [pe for pe, pm in programmes if pm.sent == idx - 1]
+        for ge, gm in by_sent.get(idx - 1, []):
+            if gm.props.get("kind") == "hibah" and sources:
+                ge.type = "Programme"
+                paid.append(ge)
+        for pe in paid:
+            for fe in sources:
+                R.add(pe, "FUNDED_BY", fe, doc.sents[idx], 0.5)
+
+
+def _provider(doc: Doc, R: Relations, ent: Entity, m: Mention, ent_of) -> None:
+    """PROVIDED_BY: the body the fund names ("CSR Bank Jateng", "anggaran dari Kantor X", "didukung UNICEF"), the
+    body after "dari"/"oleh" ("DAK ... dari Kementerian PPPA"), a region's government for its APBD, and the
+    national government for the APBN when the report names it."""
+    s = _sent_of(doc, m.start)
+    if s is None:
+        return
+    if m.props.get("provides"):
+        org = next((ent_of[id(o)] for o in s.mentions if o.type == "Organization" and m.start <= o.start < m.end
+                    and id(o) in ent_of), None)
+        if org is None and m.org is not None:
+            org = doc.organization(m.org)   # the scanner read the body otherwise ("dari Balai X": a venue)
+        if org is not None and m.props.get("kind") == "CSR" and " Cabang " in org.name:
+            # "CSR Bank Jateng Cabang Batang": the company's fund, handed over by its branch
+            org = doc.reg.get("Organization", org.name.split(" Cabang ")[0]) or org
+        R.add(ent, "PROVIDED_BY", org, s, 0.7)
+        return
+    after = doc.clean[m.end:s.end]
+    mm = re.match(r"\s*(?:[^.]{0,40}?)\b(dari|oleh)\s+", after)
+    if mm:
+        for o in s.mentions:
+            if o.start >= m.end + mm.end() - 1 and o.type == "Organization":
+                R.add(ent, "PROVIDED_BY", ent_of.get(id(o)), s, 0.6)
+                return
+    kind = m.props.get("kind")
+    if kind == "APBD" and m.region is not None:
+        gov = doc.gov.get(_region_key(doc, m.region.full) or "")
+        if gov is not None:
+            R.add(ent, "PROVIDED_BY", gov, s, 0.6)
+    elif kind == "APBN":
+        gov = doc.reg.get("Organization", "Pemerintah Republik Indonesia")
+        if gov is not None:
+            R.add(ent, "PROVIDED_BY", gov, s, 0.5)
 
 
 def prune(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entity], list[Relation]]:

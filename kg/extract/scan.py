@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.events import parse_event, parse_verb_event
-from kg.extract.funding import parse_funding, parse_programme
+from kg.extract.funding import funds_within, parse_funding, parse_programme
 from kg.extract.mentions import Mention, skip_paren, slice_text
 from kg.extract.offices import parse_office
 from kg.extract.organizations import _index_after, parse_org
@@ -161,7 +161,12 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
         if f is not None:
             f.sent = sent.index
             out.append(f)
-            i = _index_after(toks, i, f.end)
+            # "CSR Bank Jateng", "anggaran dari Kantor Imigrasi X": the body the fund names is read on as a mention
+            body_at = f.props.pop("body_at", None)
+            if f.org is not None and body_at is None:
+                f.org.sent = sent.index
+                out.append(f.org)
+            i = body_at if body_at is not None else _index_after(toks, i, f.end)
             continue
         pg = parse_programme(V, text, toks, i) if t.low == "program" else None
         if pg is not None:
@@ -180,7 +185,11 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             e.sent = sent.index
             e.props["trigger"] = _trigger(toks, i)
             out.append(e)
-            i = _index_after(toks, i, e.end)
+            j = _index_after(toks, i, e.end)
+            for f in funds_within(V, text, toks, i, j):   # "Penyerahan CSR Bank Jateng": the fund it hands over
+                f.sent = sent.index
+                out.append(f)
+            i = j
             continue
         if t.cap:
             # one parse serves both readings: with evidence (a title or a degree) the name stands on
