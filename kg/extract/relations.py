@@ -212,6 +212,9 @@ def _building_of(doc: Doc, m: Mention) -> Mention | None:
     words = m.surface.split()
     if len(words) < 4 or words[0].capitalize() not in lex.room_heads:
         return None
+    low = m.surface.lower()
+    if not any(b.lower() in low for b in lex.venue_buildings):
+        return None
     toks = tokenize(m.surface, m.start)
     for i in range(2, len(toks) - 1):
         for b in lex.venue_buildings:
@@ -272,6 +275,10 @@ def _government_places(doc: Doc, R: Relations) -> None:
     government the report only implies, and that nothing else relates to, is left alone (it is
     pruned, and its place would be an orphan).
     """
+    if all(rk in doc.places for rk in doc.gov):
+        for rk, gov in doc.gov.items():
+            R.add(gov, "LOCATED_IN", doc.places[rk], None, 0.7)
+        return
     engaged = {x for r in R.out for x in (r.s, r.o)}
     words: dict[str, Mention] = {}   # region key -> the first words naming that region
     for sent in doc.sents:
