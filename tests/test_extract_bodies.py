@@ -161,3 +161,21 @@ def test_every_such_body_across_a_province_takes_no_city():
 def test_kadis_with_the_field_written_out():
     x = extract(report("BANTAENG \u2013 Kadis Sosial Bantaeng, Irfan, menyebutkan data keluarga berisiko."))
     assert ("Irfan", "HOLDS", "Kepala Dinas Sosial Kabupaten Bantaeng") in rels(x)
+
+
+def test_a_syllable_abbreviation_is_the_body_named_in_full_before():
+    x = extract(report(
+        "MATARAM \u2013 Biro Kesejahteraan Rakyat Setda Provinsi NTB menggelar rapat koordinasi penurunan stunting, "
+        "Rabu (15/10/2025).\n\nKepala Biro Kesra, H. Ahmad Masyhuri, membuka rapat tersebut."))
+    orgs = ents(x, "Organization")
+    assert "Biro Kesra" not in orgs, orgs
+    held = {o for s, p, o in rels(x) if p == "HOLDS" and s == "Ahmad Masyhuri"}
+    assert held and all("Kesejahteraan Rakyat" in o for o in held), held
+
+
+def test_abbreviations_are_read_from_word_starts():
+    from kg.extract.document import _abbreviates
+    assert _abbreviates("kesra", ["kesejahteraan", "rakyat"])
+    assert _abbreviates("kesbangpol", ["kesatuan", "bangsa", "politik"])
+    assert not _abbreviates("kesra", ["kesehatan"])            # one word is no abbreviation of two
+    assert not _abbreviates("dukcapil", ["sosial", "kabupaten"])

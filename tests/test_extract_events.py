@@ -102,3 +102,13 @@ def test_roles_read_from_the_nearest_cue_and_the_persons_own_verbs():
     assert roles["Rahmawati"] == "spoke"
     assert roles["Abdul Wahab"] == "opened"
     assert roles["Irfan"] == "spoke"
+
+
+def test_a_body_whose_head_spoke_late_in_the_report_took_part():
+    body = "".join(f"Paragraf {n} membahas capaian program di lapangan.\n" for n in range(8))
+    x = extract(report(
+        "MATARAM \u2013 Dinas Kesehatan Provinsi NTB menggelar Rapat Koordinasi Percepatan Penurunan Stunting, "
+        "Rabu (15/10/2025).\n" + body +
+        "Selanjutnya, kegiatan dilanjutkan dengan pemaparan dari Kepala Perwakilan BKKBN Provinsi NTB."))
+    assert ("Perwakilan BKKBN Provinsi Nusa Tenggara Barat", "ATTENDED",
+            "Rapat Koordinasi Percepatan Penurunan Stunting") in rels(x)

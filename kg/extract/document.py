@@ -232,6 +232,8 @@ class Doc:
         existing = self.reg.get("Organization", name)
         if existing is None and acr:
             existing = self._by_acronym(acr, m.region, kind)
+        if existing is None and m.region is None:
+            existing = self._by_abbreviation(name)
         props = {"acronym": acr, "kind": kind or (info or {}).get("kind"),
                  "jurisdiction": m.region.full if m.region is not None else None}
         if m.props.get("implicit"):
@@ -240,6 +242,21 @@ class Doc:
         self.reg.add("Organization", ent.name, m.surface, m, props, m.aliases)
         self.mention_ent[id(m)] = ent
         return ent
+
+    def _by_abbreviation(self, name: str) -> Entity | None:
+        """The report's body that a head + syllable abbreviation stands for: "Biro Kesra" is the "Biro
+        Kesejahteraan Rakyat Setda Provinsi NTB" named before, "Badan Kesbangpol" the "Badan Kesatuan
+        Bangsa dan Politik Kabupaten X"."""
+        words = name.split()
+        if len(words) != 2 or len(words[1]) < 4 or not words[1][0].isupper():
+            return None
+        head, short = words[0], words[1].lower()
+        for e in self.reg.entities:
+            ew = e.name.split()
+            if e.type == "Organization" and len(ew) > 2 and ew[0] == head and \
+                    _abbreviates(short, [w.lower() for w in ew[1:] if w.lower() not in ("dan", "&")]):
+                return e
+        return None
 
     def _acronym_info(self, acr: str | None, kind: str | None) -> dict | None:
         """The lexicon entry of an acronym; a dinas written "Dinas P3A" is the DP3A, "Kementerian PPPA" the
@@ -370,6 +387,20 @@ def info_national(V: Vocab, org: Mention) -> bool:
     if info is not None:
         return not info.get("regional") and info.get("kind") in ("ministry", "badan", "police", "commission")
     return org.props.get("kind") == "ministry" or bool(org.props.get("national"))
+
+
+def _abbreviates(short: str, words: list[str], used: int = 0) -> bool:
+    """True when ``short`` is made of leading pieces of ``words`` in order, two words at least:
+    "kesra" <- kesejahteraan rakyat, "kesbangpol" <- kesatuan bangsa politik."""
+    if not short:
+        return used >= 2
+    if not words:
+        return False
+    w = words[0]
+    for k in range(min(len(w), len(short)), 0, -1):
+        if short[:k] == w[:k] and _abbreviates(short[k:], words[1:], used + 1):
+            return True
+    return False
 
 
 def _regions_of(m: Mention):

@@ -152,7 +152,8 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
     # participants
     organizers: set[str] = set()
     members_of = {r.o for r in R.out if r.p == "MEMBER_OF"}
-    near = {em.sent for em in same} | set(range(main.sent, main.sent + 7))
+    # sentences that speak of the event: its own mentions and the dozen after it (a report is a page)
+    near = {em.sent for em in same} | set(range(main.sent, main.sent + 13))
     for s in doc.sents:
         if s.start < doc.title_end or s.index not in near or not s.mentions:
             continue
@@ -192,7 +193,7 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
                 R.add(ent, "ORGANIZED", ev, s, 0.7)
         # attendance of organisations named in a "dihadiri / turut hadir / peserta" sentence
         cue = ATTEND_WORDS.search(s.text)
-        if cue and s.index <= main.sent + 6:
+        if cue and s.index <= main.sent + 12:
             cue_at = s.start + cue.start()
             subj = SUBJECT_ATTEND.search(s.text)
             for idx, m in enumerate(s.mentions):
@@ -213,7 +214,7 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
                     continue   # its people came: "Narasumber dari HIMPSI Jambi, X dan Y"
                 R.add(ent, "ATTENDED", ev, s, 0.6, "attended")
         body_cue = BODY_CUE.search(s.text)
-        if body_cue and s.index <= main.sent + 6:
+        if body_cue and s.index <= main.sent + 12:
             held = {id(o) for _, o in s.holds}
             for m in s.mentions:
                 if m.type != "Office" or id(m) in held or m.start < s.start + body_cue.start():
