@@ -179,3 +179,23 @@ def test_abbreviations_are_read_from_word_starts():
     assert _abbreviates("kesbangpol", ["kesatuan", "bangsa", "politik"])
     assert not _abbreviates("kesra", ["kesehatan"])            # one word is no abbreviation of two
     assert not _abbreviates("dukcapil", ["sosial", "kabupaten"])
+
+
+def test_a_district_government_and_its_camat():
+    x = extract(report(
+        "LUWU UTARA \u2013 Pemerintah Kecamatan Sukamaju menggelar Rembuk Stunting Tingkat Kecamatan di Aula Kantor "
+        "Camat Sukamaju, Kamis (7/3/2024).\n\nCamat Sukamaju, Andi Baso Tenriesa, membuka kegiatan itu."))
+    r = rels(x)
+    assert "Pemerintah Kabupaten Luwu Utara" not in ents(x, "Organization")
+    assert ("Camat Sukamaju", "POST_IN", "Pemerintah Kecamatan Sukamaju") in r
+    assert ("Pemerintah Kecamatan Sukamaju", "ORGANIZED", "Rembuk Stunting Tingkat Kecamatan") in r
+
+
+def test_district_police_and_army_units_are_named_by_their_district():
+    x = extract(report(
+        "LUWU UTARA \u2013 Rapat dihadiri Kapolsek Sukamaju Iptu Sahabuddin, Danramil 1403-08/Sukamaju Kapten Inf "
+        "Muhammad Nur, dan Kepala Puskesmas Sukamaju dr. Hasnawati."))
+    r = rels(x)
+    assert ("Sahabuddin", "HOLDS", "Kepala Kepolisian Sektor Sukamaju") in r
+    assert ("Muhammad Nur", "HOLDS", "Komandan Koramil 1403-08/Sukamaju") in r
+    assert not any("Luwu Utara" in n for n in ents(x, "Organization"))

@@ -216,7 +216,8 @@ class Doc:
         if prior is not None and info is not None and info.get("regional") and not m.props.get("national"):
             # "BPBD" after "BPBD NTT": a body written short is the one the report already placed
             name = prior.name
-        elif m.region is None and info is not None and info.get("regional") and not m.props.get("national"):
+        elif m.region is None and info is not None and info.get("regional") and not m.props.get("national") \
+                and info.get("scope") != "district":   # a Polsek or Koramil is not the regency's
             level = {"province": "province"}.get(info.get("scope", ""), None)
             region = self.default_for(level) if level else self.default
             if region is not None and info.get("kind") not in ("ngo", "commission", "badan", "bank") or \
@@ -320,7 +321,9 @@ class Doc:
                 if not sub:
                     return None
                 name = f"{prefix}{role} {sub}"
-                m.props["sub_gov"] = sub
+                if level == "district":
+                    # "Camat Petarukan" is the head of the Pemerintah Kecamatan Petarukan
+                    org_ent = self.government("district", Region("district", sub, ""))
             elif level == "national":
                 name = f"{prefix}{role} Republik Indonesia" if role == "Presiden" else prefix + role
             else:

@@ -11,6 +11,7 @@ from kg.extract.organizations import _index_after, is_acronym, parse_org
 from kg.extract.places import ROMAN, parse_region, parse_subregion
 from kg.extract.text import Tok
 from kg.extract.vocab import Vocab, match
+from kg.lexicon import Region
 
 GOV_HEADS = {"Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur",
              "Penjabat Gubernur", "Presiden", "Wakil Presiden"}
@@ -94,11 +95,21 @@ def parse_office(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | N
                 org.props["implicit"] = True
                 if j < n and (toks[j].kind == "N" or toks[j].low in ROMAN) and acr_info.get("kind") == "military":
                     k = j + 1
-                    if k < n and toks[k].cap and not parse_region(V, text, toks, k):
+                    if k + 1 < n and toks[k].text == "/" and toks[k].start == toks[k - 1].end and toks[k + 1].cap:
+                        k += 2   # "Danramil 1403-08/Sukamaju": the unit's number and its district
+                    elif k < n and toks[k].cap and not parse_region(V, text, toks, k):
                         k += 1
                     org.name = acr_info["full"] + " " + slice_text(text, toks, j, k)
                     j = k
                 rm = parse_region(V, text, toks, j) if j < n else None
+                if rm is None and acr_info.get("scope") == "district" and _district_name_at(V, toks, j):
+                    # "Kapolsek Sukamaju Iptu X": a district's unit is named by the district
+                    from kg.extract.organizations import with_region
+                    org.region = Region("district", toks[j].text, "")
+                    org.name = with_region(org.name, org.region, acr_info.get("kind", ""), "district")
+                    org.props["jurisdiction"] = org.region.full
+                    j += 1
+                    org.end = toks[j - 1].end
                 if rm is not None:
                     org.region = rm.region
                     from kg.extract.organizations import with_region
@@ -219,6 +230,17 @@ def parse_office(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | N
         office.props["region_mention"] = region_m
     office.aliases = aliases
     return office
+
+
+def _district_name_at(V: Vocab, toks: list[Tok], j: int) -> bool:
+    """A district's name at ``j``: one capitalised word, then a rank, a title, a comma or the end
+    ("Kapolsek Sukamaju Iptu X", "Kapolsek Sukamaju, X"; not "Kapolsek Ahmad Yani")."""
+    n = len(toks)
+    if j >= n or toks[j].kind != "W" or not toks[j].cap or toks[j].low in V.not_names or \
+            toks[j].low in V.ranks or toks[j].low in V.prefixes:
+        return False
+    nxt = toks[j + 1] if j + 1 < n else None
+    return nxt is None or nxt.text in ",.;)" or nxt.low in V.ranks or nxt.low in V.prefixes
 
 
 def _portfolio(V: Vocab, text: str, toks: list[Tok], j: int, out: list[str]) -> int:

@@ -178,6 +178,14 @@ def _parse_gov(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None:
         else:
             return None
     j, inner = skip_paren(toks, j, 2)
+    if level == "district" and j < n and toks[j].cap and toks[j].kind == "W":
+        # "Pemerintah Kecamatan Petarukan": districts are not in the region list, their name follows
+        from kg.extract.offices import AREA_SECOND
+        k = j + 1
+        if k < n and toks[k].cap and toks[k].low in AREA_SECOND:
+            k += 1
+        name = slice_text(text, toks, j, k)
+        return gov_org(level, Region("district", name, ""), t.start, toks[k - 1].end, slice_text(text, toks, i, k))
     r = parse_region(V, text, toks, j) if j < n else None
     if r is not None and r.region.kind == "province" and level in ("city", "regency") and not r.props.get(
             "explicit_kind"):

@@ -38,9 +38,10 @@ def squash(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """An administrative area: province, regency (kabupaten) or city (kota)."""
+    """An administrative area: province, regency (kabupaten) or city (kota); a district (kecamatan) only
+    where a post or government names one (districts are not in the region list)."""
 
-    kind: str          # province | regency | city
+    kind: str          # province | regency | city | district
     name: str          # bare name: "Jambi", "Ogan Komering Ulu Selatan"
     province: str = ""
     capital: str = ""
@@ -48,7 +49,7 @@ class Region:
     @property
     def full(self) -> str:
         """The written-out name: "Kota Jambi", "Kabupaten Sigi", "Provinsi Sulawesi Tengah"."""
-        prefix = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}[self.kind]
+        prefix = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota", "district": "Kecamatan"}[self.kind]
         return f"{prefix} {self.name}"
 
 
