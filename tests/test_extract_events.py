@@ -112,3 +112,14 @@ def test_a_body_whose_head_spoke_late_in_the_report_took_part():
         "Selanjutnya, kegiatan dilanjutkan dengan pemaparan dari Kepala Perwakilan BKKBN Provinsi NTB."))
     assert ("Perwakilan BKKBN Provinsi Nusa Tenggara Barat", "ATTENDED",
             "Rapat Koordinasi Percepatan Penurunan Stunting") in rels(x)
+
+
+def test_a_person_only_cited_did_not_take_part():
+    x = extract(report(
+        "DENPASAR \u2013 Pemkot Denpasar menggelar Rapat Koordinasi Pengendalian Inflasi, Selasa (6/9/2022).\n"
+        "\u201cSesuai arahan bapak Presiden RI, Joko Widodo untuk menjaga harga,\u201d kata Wali Kota Denpasar "
+        "I Gusti Ngurah Jaya Negara.\n"
+        "Kegiatan diawali arahan dari Sekda Kota Denpasar, I Made Toya."))
+    roles = _roles(x)
+    assert "Joko Widodo" not in roles
+    assert "I Made Toya" in roles          # "arahan dari" a person at the meeting is no citation

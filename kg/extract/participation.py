@@ -240,7 +240,7 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
     stood_in = {r.o for r in R.out if r.p == "REPRESENTED"}
     stood_in |= {r.s for r in R.out if r.p == "HOLDS" and r.o in stood_in}   # the holder of a post stood in for
     for pe in persons:
-        if pe.id in stood_in:
+        if pe.id in stood_in or _only_cited(doc, pe):
             continue
         first = pe.mentions[0] if pe.mentions else None
         s = _sent_of(doc, first.start) if first else None
@@ -284,6 +284,26 @@ def _role(doc: Doc, pe: Entity) -> str:
             if role is not None and _ROLE_RANK[role] > _ROLE_RANK[best]:
                 best = role
     return best
+
+
+# "sesuai arahan Presiden X", "menindaklanjuti instruksi Gubernur X", "mengutip Menteri X": a person cited,
+# not one who came ("arahan dari Bupati X" alone is a speech at the meeting: not a citation)
+CITED = words_cue("sesuai berdasarkan menindaklanjuti mengutip dikutip",
+                  r"(?i)(\b(sesuai|berdasarkan|menindaklanjuti)\s+(dengan\s+)?(arahan|instruksi|perintah|amanat|"
+                  r"petunjuk)|\bmengutip|\bdikutip\s+dari)\b[^.;:!?]{0,40}$")
+
+
+def _only_cited(doc: Doc, pe: Entity) -> bool:
+    """True when every mention of the person is a citation ("Sesuai arahan bapak Presiden RI, Joko
+    Widodo"): someone whose words are quoted at a meeting did not take part in it."""
+    if not pe.mentions:
+        return False
+    for m in pe.mentions:
+        s = _sent_of(doc, m.start)
+        lead = doc.clean[s.start if s is not None else max(0, m.start - 80):m.start]
+        if not CITED.search(lead[-60:]):
+            return False
+    return True
 
 
 def _area_in_name(doc: Doc, main: Mention) -> Entity | None:
