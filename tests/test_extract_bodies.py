@@ -199,3 +199,15 @@ def test_district_police_and_army_units_are_named_by_their_district():
     assert ("Sahabuddin", "HOLDS", "Kepala Kepolisian Sektor Sukamaju") in r
     assert ("Muhammad Nur", "HOLDS", "Komandan Koramil 1403-08/Sukamaju") in r
     assert not any("Luwu Utara" in n for n in ents(x, "Organization"))
+
+
+def test_heads_of_unnamed_agencies_are_no_post():
+    x = extract(report("Wali Kota Parepare Taufan Pawe bersama Kepala OPD terkait meninjau pasar, Senin (5/9/2022)."))
+    assert not any("Perangkat Daerah" in n for n in ents(x, "Organization"))
+    assert not any("Perangkat Daerah" in n or n.endswith("OPD") for n in ents(x, "Office"))
+
+
+def test_an_outlet_in_the_dateline_is_not_a_body():
+    x = extract(report("FORUM Keadilan Bali \u2013 Rapat Koordinasi Pengendalian Inflasi digelar Pemprov Bali, "
+                       "Selasa (6/9/2022)."))
+    assert not any("Forum" in n or "FORUM" in n for n in ents(x, "Organization"))

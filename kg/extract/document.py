@@ -69,11 +69,13 @@ class Doc:
         if not m:
             return
         place = m.group("place")
-        # "Giri Menang, Senin 25 Juni 2018 –": the dateline names a place, known or not, never a person
+        # "Giri Menang, Senin 25 Juni 2018 –", "FORUM Keadilan Bali –": the dateline names a place or the
+        # outlet, known or not, never a person or a body that took part
         p0, p1 = start + m.start("place"), start + m.end("place")
         for sent in self.sents:
-            if sent.start <= p0 < sent.end and any(x.type == "Person" for x in sent.mentions):
-                sent.mentions = [x for x in sent.mentions if not (x.type == "Person" and p0 <= x.start < p1)]
+            if sent.start <= p0 < sent.end and any(x.type in ("Person", "Organization") for x in sent.mentions):
+                sent.mentions = [x for x in sent.mentions
+                                 if not (x.type in ("Person", "Organization") and p0 <= x.start < p1)]
                 sent.holds = [(x, o) for x, o in sent.holds if not p0 <= x.start < p1]
         toks = tokenize(place, start + m.start("place"))
         r = parse_region(self.V, self.clean, toks, 0)
@@ -298,6 +300,9 @@ class Doc:
         portfolio = m.props.get("portfolio") or ""
         org_ent = None
         if m.org is not None:
+            info = self._acronym_info(m.org.props.get("acronym"), m.org.props.get("kind"))
+            if m.org.props.get("kind") == "generic" or (info is not None and info.get("kind") == "generic"):
+                return None   # "Kepala OPD terkait": the heads of some bodies, no one post
             org_ent = self.organization(m.org)
             name = " ".join(x for x in (prefix + role, portfolio, org_ent.name) if x)
         elif m.level:

@@ -70,8 +70,9 @@ def build(doc: Doc) -> list[Relation]:
                 if ent is not None and m.org is not None:
                     ent_of[id(m.org)] = doc.mention_ent.get(id(m.org))
             elif m.type == "Organization":
-                if m.props.get("kind") == "generic":
-                    continue   # OPD, SKPD, LSM: a kind of body, not a body
+                info = doc._acronym_info(m.props.get("acronym"), m.props.get("kind"))
+                if m.props.get("kind") == "generic" or (info is not None and info.get("kind") == "generic"):
+                    continue   # OPD, SKPD, LSM (or written out): a kind of body, not a body
                 ent = doc.organization(m)
             elif m.type == "Person":
                 ent = person(m)
