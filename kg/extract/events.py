@@ -54,10 +54,9 @@ def parse_event(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None:
             last = k
             continue
         if t.text == "(":
-            k2, inner = skip_paren(toks, k, 4)
-            if inner and any(c.isupper() for c in inner) and not any(c.isdigit() for c in inner):
-                k = k2
-                last = k
+            k2 = _acronym_paren(toks, k)
+            if k2 is not None:
+                k = last = k2
                 continue
             break
         if t.text in (",", "/", "-", "&", "–") and k + 1 < n and toks[k + 1].kind == "W" and \
@@ -119,8 +118,8 @@ def parse_verb_event(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | 
             last = k
             continue
         if t.text == "(":
-            k2, inner = skip_paren(toks, k, 4)
-            if inner and any(c.isupper() for c in inner) and not any(c.isdigit() for c in inner):
+            k2 = _acronym_paren(toks, k)
+            if k2 is not None:
                 k = last = k2
                 continue
         break
@@ -130,6 +129,15 @@ def parse_verb_event(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | 
     ev.props["n_words"] = words + 1
     ev.aliases.append(obj)
     return ev
+
+
+def _acronym_paren(toks: list[Tok], k: int) -> int | None:
+    """The index after a short "(ACRONYM)" at ``k`` that belongs to a name ("(TPPO)", "(SIMFONI PPA)"; not
+    "(16/9)"), else None."""
+    k2, inner = skip_paren(toks, k, 4)
+    if inner and any(c.isupper() for c in inner) and not any(c.isdigit() for c in inner):
+        return k2
+    return None
 
 
 def triggered(toks: list[Tok], i: int) -> bool:
