@@ -239,12 +239,13 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
     _represented(doc, R, ent_of)
     stood_in = {r.o for r in R.out if r.p == "REPRESENTED"}
     stood_in |= {r.s for r in R.out if r.p == "HOLDS" and r.o in stood_in}   # the holder of a post stood in for
+    cue_hits: dict[int, list[tuple[int, int, str]]] = {}
     for pe in persons:
         if pe.id in stood_in or _only_cited(doc, pe):
             continue
         first = pe.mentions[0] if pe.mentions else None
         s = _sent_of(doc, first.start) if first else None
-        R.add(pe, "ATTENDED", ev, s, 0.6, _role(doc, pe))
+        R.add(pe, "ATTENDED", ev, s, 0.6, _role(doc, pe, cue_hits))
     R.doc.main_event = ev
 
 
@@ -254,32 +255,33 @@ _ROLE_CUES = (("opened", OPEN_WORDS), ("spoke", SPEAK_WORDS), ("represented", RE
 _CLAUSE_END = re.compile(r"[.;:]|\b(?:dan|serta|sementara|kemudian|lalu)\b", re.I)
 
 
-def _role(doc: Doc, pe: Entity) -> str:
+def _role(doc: Doc, pe: Entity, hits_of: dict[int, list[tuple[int, int, str]]]) -> str:
     """How a person took part, read in each of their sentences (the strongest reading wins:
     opened > represented > spoke > attended).
 
     Two readings per sentence: the verbs in the name's own clause after it ("X membuka", "X dalam
     sambutannya mengatakan", "X mewakili"), and the nearest cue before it ("dibuka oleh Bupati X",
     "narasumber ... yaitu X", "turut hadir X": a later "dihadiri" overrides an earlier "dibuka").
+    ``hits_of`` caches each sentence's cues (offsets into the report, role), found once per sentence.
     """
     best = "attended"
     for m in pe.mentions[:6]:
         s = _sent_of(doc, m.start)
         if s is None:
             continue
-        after = doc.clean[m.end:min(s.end, m.end + 60)]
-        cut = _CLAUSE_END.search(after)
-        after = after[:cut.start()] if cut else after
-        before = doc.clean[s.start:m.start]
-        verb = None
-        for name, cue in _ROLE_CUES:
-            if cue.search(after) and _ROLE_RANK[name] > _ROLE_RANK.get(verb or "", -1):
-                verb = name
-        near, at = None, -1
-        for name, cue in _ROLE_CUES:
-            for hit in cue.finditer(before):
-                if hit.start() > at:
-                    near, at = name, hit.start()
+        hits = hits_of.get(s.index)
+        if hits is None:
+            hits = hits_of[s.index] = sorted((s.start + h.start(), s.start + h.end(), name)
+                                             for name, cue in _ROLE_CUES for h in cue.finditer(s.text))
+        stop = min(s.end, m.end + 60)
+        cut = _CLAUSE_END.search(doc.clean, m.end, stop)
+        stop = cut.start() if cut else stop
+        verb = near = None
+        for start, end, name in hits:
+            if start < m.start and end <= m.start:
+                near = name                      # the last cue before the name
+            elif start >= m.end and end <= stop and _ROLE_RANK[name] > _ROLE_RANK.get(verb or "", -1):
+                verb = name                      # the strongest verb of the name's clause
         for role in (verb, near):
             if role is not None and _ROLE_RANK[role] > _ROLE_RANK[best]:
                 best = role
