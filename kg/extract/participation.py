@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.cues import may_contain, words_cue
+from kg.extract.cues import Cue, may_contain, odd_case, words_cue
 from kg.extract.document import Doc
 from kg.extract.entities import key
 from kg.extract.mentions import Mention
@@ -36,6 +36,16 @@ _AFTER = "diselenggarakan digelar dilaksanakan digagas diadakan diinisiasi"
 ORGANIZE_AFTER = words_cue(_AFTER, r"(?i)\b(" + "|".join(_AFTER.split()) + r")\s+(oleh\s+)?$")
 REPRESENT = words_cue("mewakili", r"(?i)\bmewakili\b")
 REPRESENTED_BY = words_cue("diwakili", r"(?i)\b(yang\s+)?diwakili\s+(oleh\s+)?")
+# "sambutan Gubernur Papua yang dibacakan oleh Kepala Dinas X, Y": the reader stands in for the speaker
+READ_FOR = words_cue("dibacakan", r"(?i)\b(yang\s+)?dibacakan\s+(langsung\s+)?(oleh\s+)?")
+# "Polres X melalui Kabag Ops AKP Y", "Pemerintah Provinsi lewat Asisten I, Y": Y acts for the body
+THROUGH = words_cue("melalui lewat", r"(?i)\b(melalui|lewat)\s+")
+# "perwakilan dari PT Bank X, Y" / "Y, perwakilan PT Bank X". (Every match of THROUGH and ON_BEHALF
+# begins with one of their needles: _cue_matches tries them only there.)
+ON_BEHALF = words_cue("perwakilan", r"(?i)\bperwakilan\s+(?:dari\s+)?")
+_STOOD_IN = ("wakili", "dibacakan")   # in REPRESENT ("mewakili"), REPRESENTED_BY ("diwakili") and READ_FOR
+_ACTING = THROUGH.needles + ON_BEHALF.needles
+_STAND_IN_CUES = _STOOD_IN + _ACTING
 _ORGANIZE = ("menggelar mengadakan melaksanakan menyelenggarakan menyelenggaran gelar membentuk melakukan "
              "sosialisasikan menggagas mengundang adakan laksanakan menandatangani meluncurkan mencanangkan")
 ORGANIZE_VERBS = words_cue(_ORGANIZE, r"(?i)\b(" + "|".join(_ORGANIZE.split()) + r")\b")
@@ -387,41 +397,264 @@ def _similar(a: str, b: str) -> bool:
     return len(wa & wb) * 2 / (len(wa) + len(wb) or 1) >= 0.6
 
 
+# Gaps between mentions. Two people of one list: a comma, "dan" or "serta" ("A, B dan C", "A, S.E., dan B").
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:dan|serta)\s+)?|(?:dan|serta)\s+)")
+# A post or a body and the person named with it: "Kepala Bappeda (Bappeda) Sujarwo", "Wakil Bupati, Mansur".
+NAME_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*")
+_SPACE = re.compile(r"\s*")
+_COMMA_GAP = re.compile(r"[\s,]*")
+# a person and the "mewakili" said of them alone: "C yang mewakili Kapolres", "C, Kabag Ops, mewakili"
+_APPOSED = re.compile(r"[\s,()]*(?:yang\s+)?")
+_SPEECH = re.compile(r"(?i)\b(?:sambutan|amanat|pidato|arahan)(?:nya)?\s+(?:tertulis\s+)?(?:dari\s+)?$")
+# where a quote closes and is put to its speaker: "...,” kata Rahmani."
+_QUOTE_CLOSE = re.compile(r"[\u201d\"]")
+_SAID = re.compile(r"[\u201d\"]\s*[,.]?\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|terang|sebut|pungkas)(?:nya)?\s+",
+                   re.I)
+_ON_BEHALF_OF = re.compile(r"[\s,]*(?:selaku\s+|sebagai\s+)?")
+_LIST_LEAD = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?[,:]?\s*(?:(?:yaitu|yakni)\s+)?")
+
+
 def _represented(doc: Doc, R: Relations, ent_of) -> None:
-    """"X mewakili Y" and "Y yang diwakili (oleh) X"."""
-    for s in doc.sents:
-        if s.start < doc.title_end or not may_contain(s.text, ("wakili",)):
-            continue   # "mewakili" and "diwakili" both hold "wakili"
-        text = doc.clean
+    """"X mewakili Y", "Y yang diwakili (oleh) X", "sambutan Y yang dibacakan oleh X"; then, for people
+    who stood in for no one by those words, "ORG melalui (post) X" and "perwakilan (dari) ORG, X"."""
+    cued = [s for s in doc.sents if s.start >= doc.title_end and may_contain(s.text, _STAND_IN_CUES)]
+    if not cued:
+        return
+    explicit = [s for s in cued if may_contain(s.text, _STOOD_IN)]
+    holder = _single_holders(doc, R) if explicit else {}
+    for s in explicit:
         ms = [m for m in s.mentions if ent_of.get(id(m)) is not None and
               ent_of[id(m)].type in ("Person", "Office", "Organization")]
-        for hit in REPRESENT.finditer(s.text):
-            pos = s.start + hit.start()
-            before = [m for m in ms if m.end <= pos and ent_of[id(m)].type in ("Person",)]
-            after = [m for m in ms if m.start >= pos + 8]
-            subj = ent_of[id(before[-1])] if before else None
-            if subj is None:
-                # "Dalam sambutannya mewakili wali kota, Sekda ..." -> the person right after
-                holders = [m for m in ms if m.start > pos and ent_of[id(m)].type == "Person"]
-                subj = ent_of[id(holders[0])] if holders else None
-                after = [m for m in after if not holders or m.end <= holders[0].start]
-            if not after:
-                # a bare "wali kota" / "Kapolda": the post of the report's jurisdiction
-                obj = _bare_post(doc, text[pos + 8:s.end])
-            else:
-                obj = ent_of[id(after[0])]
-            if subj is not None and obj is not None and subj.type == "Person":
-                R.add(subj, "REPRESENTED", obj, s, 0.7)
+        _stood_in(doc, R, s, ms, ent_of, holder)
         for hit in REPRESENTED_BY.finditer(s.text):
             pos = s.start + hit.start()
             before = [m for m in ms if m.end <= pos]
             after = [m for m in ms if m.start >= s.start + hit.end() and ent_of[id(m)].type == "Person"]
-            if before and after:
-                obj = ent_of[id(before[-1])]
-                if obj.type == "Person" or obj.type == "Office":
-                    # "Bupati Wajo HA Burhanuddin Unru yang diwakili oleh ..." -> the person
-                    pass
-                R.add(ent_of[id(after[0])], "REPRESENTED", obj, s, 0.7)
+            # "Pj Bupati yang diwakili oleh Sekda, ..." names its stand-in by a post held in the report
+            agent = _agent_at(doc, ms, s.start + hit.end(), ent_of, holder) or \
+                (ent_of[id(after[0])] if after else None)
+            if before and agent is not None:
+                # "Bupati Wajo HA Burhanuddin Unru yang diwakili oleh ..." -> the person
+                R.add(agent, "REPRESENTED", ent_of[id(before[-1])], s, 0.7)
+        for hit in READ_FOR.finditer(s.text):
+            speaker = _speaker_before(doc, ms, s.start + hit.start(), ent_of)
+            agent = _agent_at(doc, ms, s.start + hit.end(), ent_of, holder)
+            if speaker is not None and agent is not None:
+                R.add(agent, "REPRESENTED", speaker, s, 0.7)
+    # acting for a body without the word "mewakili": only for people not already standing in for someone
+    stood_in = None
+    for s in cued:
+        if not any(m.type == "Person" for m in s.mentions):
+            continue   # the one acting for a body is named in the sentence
+        for agent, body in _acting_for(doc, s, ent_of):
+            if stood_in is None:
+                stood_in = {r.s for r in R.out if r.p == "REPRESENTED"}
+            if agent.id not in stood_in:
+                R.add(agent, "REPRESENTED", body, s, 0.6)
+
+
+def _cue_matches(cue: Cue, text: str, low: str) -> list[re.Match]:
+    """The matches of a cue whose matches all begin with one of its needles, tried only where a needle
+    starts in ``low`` (``text.lower()``): a case-insensitive pattern tried at every character is slow."""
+    if odd_case(text, low):
+        return list(cue.rx.finditer(text))
+    out = []
+    for n in cue.needles:
+        i = low.find(n)
+        while i >= 0:
+            m = cue.rx.match(text, i)
+            if m is not None:
+                out.append(m)
+            i = low.find(n, i + 1)
+    return out
+
+
+def _stood_in(doc: Doc, R: Relations, s: Sentence, ms: list[Mention], ent_of, holder) -> None:
+    """"X mewakili Y" (and "A dan B, bersama tim, mewakili Y"); "mewakili wali kota, Sekda ..." (the
+    Sekda's holder); a quote opening with "Mewakili PT X, kami ..." said by the person it is put to."""
+    text = doc.clean
+    for hit in REPRESENT.finditer(s.text):
+        pos = s.start + hit.start()
+        before = [m for m in ms if m.end <= pos and ent_of[id(m)].type in ("Person",)]
+        after = [m for m in ms if m.start >= pos + 8]
+        subjects = [ent_of[id(m)] for m in _who_stood_in(doc, s, ms, before[-1], pos)] if before else []
+        if not subjects:
+            # "Dalam sambutannya mewakili wali kota, Sekda ..." -> the person (or post holder) after
+            # (not the one named right after "mewakili": that is who they stood in for)
+            named = after[0] if after and _SPACE.fullmatch(text, pos + 8, after[0].start) else None
+            k = next((k for k, m in enumerate(ms) if m.start > pos and m is not named and (
+                ent_of[id(m)].type == "Person" or _held(m, ent_of, holder))), None)
+            if k is not None:
+                subjects = [_held(ms[k], ent_of, holder) or ent_of[id(ms[k])]]
+                after = [m for m in after if m.end <= ms[k].start]
+            elif text[s.start:pos].strip() in ('"', "\u201c", "'"):
+                subjects = [p for p in [_quote_speaker(doc, s, ent_of, holder)] if p is not None]
+        if not after:
+            # a bare "wali kota" / "Kapolda": the post of the report's jurisdiction
+            obj = _bare_post(doc, text[pos + 8:s.end])
+        else:
+            obj = ent_of[id(after[0])]
+        for subj in subjects:
+            if obj is not None and subj.type == "Person":
+                R.add(subj, "REPRESENTED", obj, s, 0.7)
+
+
+def _who_stood_in(doc: Doc, s: Sentence, ms: list[Mention], last: Mention, pos: int) -> list[Mention]:
+    """The person before "mewakili" and, when "mewakili" is said of them all rather than put after the
+    last one's name, the people listed with them: "A, S.E., dan Analis Kebijakan B, bersama tim, mewakili"
+    (but only C in "Turut hadir A, B dan C yang mewakili Kapolres")."""
+    text = doc.clean
+    gap = text[last.end:pos]
+    for m in ms:
+        if last.end <= m.start and m.end <= pos and m.type == "Office":
+            gap = gap.replace(text[m.start:m.end], " ")   # "C, Kabag Ops Polres X, mewakili"
+    if _APPOSED.fullmatch(gap) or "masing" in gap.lower():
+        return [last]
+    group = _people_back(doc, ms, ms.index(last))
+    first = min(m.start for m in group)
+    if len(group) > 1 and ATTEND_WORDS.search(text[s.start:first]):
+        return [last]   # "Hadir A, B dan C, bersama jajaran, mewakili ...": a list of guests
+    return group
+
+
+def _people_back(doc: Doc, ms: list[Mention], k: int) -> list[Mention]:
+    """The person ``ms[k]`` and the people listed before them, each maybe after their post:
+    "Analis A, Sukaryadi, S.E., dan Analis B, Samsul Bahri" read back from Samsul Bahri."""
+    text = doc.clean
+    out = [ms[k]]
+    while True:
+        j = k
+        if j > 0 and ms[j - 1].type == "Office" and NAME_GAP.fullmatch(text, ms[j - 1].end, ms[j].start):
+            j -= 1
+        if j > 0 and ms[j - 1].type == "Person" and LIST_GAP.fullmatch(text, ms[j - 1].end, ms[j].start):
+            k = j - 1
+            out.append(ms[k])
+        else:
+            return out
+
+
+def people_list(doc: Doc, ms: list[Mention], k: int, at: int, ent_of) -> list[Mention]:
+    """The people listed from offset ``at`` on (``ms[k]`` the first mention there), each maybe after
+    their post: "Ketua PKK Santi Rosalia, Kepala Bappeda Sujarwo dan Kepala Dinas Kesehatan Yulies Nuraya"."""
+    text = doc.clean
+    out: list[Mention] = []
+    gap = _SPACE
+    while k < len(ms) and gap.fullmatch(text, at, ms[k].start):
+        post = k
+        if ms[k].type == "Office" and k + 2 < len(ms) and ms[k + 1].type == "Organization" and \
+                _SPACE.fullmatch(text, ms[k].end, ms[k + 1].start):
+            post = k + 1   # a post read apart from its body: "Asisten II Setda Provinsi X, Drs. A"
+        if ms[k].type == "Office" and post + 1 < len(ms) and ms[post + 1].type == "Person" and \
+                NAME_GAP.fullmatch(text, ms[post].end, ms[post + 1].start):
+            k = post + 1   # the person's post first
+        if ms[k].type != "Person" or ent_of.get(id(ms[k])) is None:
+            break
+        out.append(ms[k])
+        at, k, gap = ms[k].end, k + 1, LIST_GAP
+    return out
+
+
+def _agent_at(doc: Doc, ms: list[Mention], at: int, ent_of, holder) -> Entity | None:
+    """The one named at offset ``at``: a person ("Kepala Dinas X Juma' Ali" -> Juma' Ali), or a post
+    whose holder the report names ("Sekda" -> the Sekda)."""
+    k = next((k for k, m in enumerate(ms) if m.start >= at), None)
+    if k is None or not _SPACE.fullmatch(doc.clean, at, ms[k].start):
+        return None
+    people = people_list(doc, ms, k, at, ent_of)
+    if people:
+        return ent_of[id(people[0])]
+    return _held(ms[k], ent_of, holder)
+
+
+def _speaker_before(doc: Doc, ms: list[Mention], pos: int, ent_of) -> Entity | None:
+    """Whose speech is read out: "sambutan Gubernur Papua yang dibacakan ..." -> the Gubernur (a post),
+    "amanat Bupati X, Budi, yang dibacakan ..." -> Budi."""
+    text = doc.clean
+    k = next((k for k in range(len(ms) - 1, -1, -1) if ms[k].end <= pos), None)
+    if k is None or not _COMMA_GAP.fullmatch(text, ms[k].end, pos):
+        return None
+    first = k
+    if first > 0 and ms[k].type == "Person" and ms[k - 1].type == "Office" and \
+            NAME_GAP.fullmatch(text, ms[k - 1].end, ms[k].start):
+        first = k - 1
+    if not _SPEECH.search(text, max(0, ms[first].start - 30), ms[first].start):
+        return None
+    return ent_of[id(ms[k])]
+
+
+def _quote_speaker(doc: Doc, s: Sentence, ent_of, holder) -> Entity | None:
+    """Who says a quote that opens in ``s``: the person after "kata" / "ujar" where it closes, within
+    three sentences ("Mewakili PT X, kami ... ," kata Rahmani.)."""
+    for sent in doc.sents[s.index:s.index + 3]:
+        if _QUOTE_CLOSE.search(sent.text, 1 if sent is s else 0):
+            said = _SAID.search(sent.text, 1 if sent is s else 0)
+            ms = [m for m in sent.mentions if ent_of.get(id(m)) is not None]
+            return _agent_at(doc, ms, sent.start + said.end(), ent_of, holder) if said else None
+    return None
+
+
+def _acting_for(doc: Doc, s: Sentence, ent_of):
+    """(person, body) pairs of "ORG melalui (post) X" ("Polres OKU Selatan melalui Kabag Ops AKP Isya
+    Ansori", "Kanwil X melalui Kepala Divisi Y, Farida, dan Kepala Bidang Z, Budi") and of "perwakilan
+    (dari) ORG, X" / "X, perwakilan ORG"."""
+    text = doc.clean
+    low = s.text.lower()
+    # "melalui" right after a name ("Polres X melalui"), not "melalui program ..." after a common word
+    through = [hit for hit in _cue_matches(THROUGH, s.text, low) if _named_before(doc, s, s.start + hit.start())]
+    behalf = _cue_matches(ON_BEHALF, s.text, low)
+    if not through and not behalf:
+        return
+    ms = [m for m in s.mentions if ent_of.get(id(m)) is not None and
+          ent_of[id(m)].type in ("Person", "Office", "Organization")]
+    for hit in through:
+        pos, at = s.start + hit.start(), s.start + hit.end()
+        k = next((k for k in range(len(ms) - 1, -1, -1) if ms[k].end <= pos), None)
+        if k is None or not NAME_GAP.fullmatch(text, ms[k].end, pos):
+            continue
+        body = ent_of[id(ms[k])]
+        if body.props.get("kind") != "programme":
+            # "Polres X melalui ...": the body; "Kapolres AKBP Budi melalui ...": the person;
+            # "Kepala Dinas melalui Kabid Y": the post
+            j = next((j for j, m in enumerate(ms) if m.start >= at), len(ms))
+            for pm in people_list(doc, ms, j, at, ent_of):
+                yield ent_of[id(pm)], body
+    for hit in behalf:
+        pos, at = s.start + hit.start(), s.start + hit.end()
+        j = next((j for j, m in enumerate(ms) if m.start >= at), len(ms))
+        if j == len(ms) or ms[j].start != at or ms[j].type != "Organization" or any(
+                m.start <= pos < m.end for m in ms):
+            continue   # "Kepala Perwakilan BKKBN": the word is part of a name
+        body = ent_of[id(ms[j])]
+        if j > 0 and ms[j - 1].type == "Person" and _ON_BEHALF_OF.fullmatch(text, ms[j - 1].end, pos):
+            yield ent_of[id(ms[j - 1])], body   # "Budi, perwakilan PT X"
+            continue
+        lead = _LIST_LEAD.match(text, ms[j].end)
+        for pm in people_list(doc, ms, j + 1, lead.end(), ent_of):
+            yield ent_of[id(pm)], body   # "perwakilan dari PT Bank X, Y"
+
+
+def _named_before(doc: Doc, s: Sentence, pos: int) -> bool:
+    """Whether a mention of ``s`` ends just before offset ``pos`` (a comma or an acronym between)."""
+    prev = None
+    for m in s.mentions:
+        if m.end <= pos:
+            prev = m
+    return prev is not None and NAME_GAP.fullmatch(doc.clean, prev.end, pos) is not None
+
+
+def _single_holders(doc: Doc, R: Relations) -> dict[str, Entity]:
+    """Post id -> the one person the report says holds it."""
+    by_post: dict[str, list[str]] = {}
+    for r in R.out:
+        if r.p == "HOLDS":
+            by_post.setdefault(r.o, []).append(r.s)
+    return {oid: doc.reg.entities[int(pids[0][1:]) - 1] for oid, pids in by_post.items() if len(pids) == 1}
+
+
+def _held(m: Mention, ent_of, holder: dict[str, Entity]) -> Entity | None:
+    """The holder of the post mention ``m`` ("Sekda" -> the Sekda the report names), if it is one."""
+    ent = ent_of.get(id(m))
+    return holder.get(ent.id) if m.type == "Office" and ent is not None else None
 
 
 def _bare_post(doc: Doc, after: str) -> Entity | None:

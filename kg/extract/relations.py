@@ -12,6 +12,7 @@ from kg.extract.entities import key
 from kg.extract.funding import activity_key, link_programmes, paid_from
 from kg.extract.mentions import Mention
 from kg.extract.participation import _events, _represented
+from kg.extract.participation import LIST_GAP, NAME_GAP, people_list
 from kg.extract.places import parse_region
 from kg.extract.relset import Relations, _sent_of, _words
 from kg.extract.text import tokenize
@@ -230,42 +231,125 @@ def _building_of(doc: Doc, m: Mention) -> Mention | None:
     return None
 
 
+# Bodies one joins (a team, a task force, a forum, an association), as opposed to an office one
+# works in: a post in one of them makes its holder a member ("Ketua TPPS" -> member of the TPPS).
+_TEAM_KINDS = ("task_force", "forum")
+# An elected council's members hold a seat (a post), they are not listed as its staff: "anggota DPRD".
+_ELECTED = ("legislature",)
+# Pieces of the words the membership cues below start with, as written ("anggota"/"Anggota", "staf",
+# "diketuai"): the cues are case-sensitive so that a plain look in the raw text rules a sentence out.
+_MEMBER_CUES = ("nggota", "taf", "iketuai")
+# What joins a person to the body just after: "A dari HIMPSI", "A, staf Biro Kesra", "A selaku anggota Tim X".
+_FROM_GAP = re.compile(r"[\s,]*(?:(?:yang\s+)?(?:berasal\s+)?dari"
+                       r"|(?:selaku\s+|sebagai\s+|yang\s+merupakan\s+)?(?:anggota|staf|staff|pegawai|personel)"
+                       r"(?:\s+dari)?)\s*", re.I)
+_FROM_BEFORE = re.compile(r"\bdari\s*$")
+# Words that, right before a body, say its people follow: "anggota Tim X, yaitu A", "staf Biro Kesra, A".
+_MEMBER_OF_NEXT = re.compile(r"\b(?:[Aa]nggota|[Ss]taff?)\s+(?:dari\s+)?$")
+# "TPPS diketuai oleh Wakil Bupati, Mansur Hidayat": the chair of a team is one of its members.
+_CHAIRED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:yang\s+)?diketuai\s+(?:langsung\s+)?(?:oleh\s+)?")
+# A team named before and pointed back to by a bare "tim": "anggota tim, yaitu A, B dan C",
+# "Tim ini diketuai oleh Wakil Bupati, A".
+_TEAM_WORD = r"(?:[Tt]im|[Gg]ugus\s+[Tt]ugas|[Ss]atgas|[Ff]orum|[Pp]okja)(?:\s+(?:ini|tersebut))?"
+_TEAM_LISTED = re.compile(r"\b(?:[Aa]nggota(?:nya)?\s+" + _TEAM_WORD +
+                          r"\s*,?\s*(?:yaitu|yakni|adalah|antara\s+lain|di\s*antaranya|terdiri\s+(?:dari|atas)|:)"
+                          r"|" + _TEAM_WORD + r"\s+(?:yang\s+)?diketuai\s+(?:langsung\s+)?(?:oleh)?)\s*,?\s*")
+# "anggota Tim X, yaitu A", "staf Biro X: A"
+_LIST_INTRO = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?:yaitu|yakni|adalah|antara\s+lain|di\s*antaranya"
+                         r"|terdiri\s+(?:dari|atas))\s*|:\s*)?,?\s*", re.I)
+
+
 def _members(doc: Doc, R: Relations, ent_of) -> None:
     """MEMBER_OF: people named with the body they come from, but no post in it:
     "Dessy Pramudiani, S.Psi. dan Verdiantika Annisa dari Himpunan Psikolog Jambi",
-    "narasumber dari Yayasan SIKOK Fadli, SE dan Guspa Yeni, SE", "Biro Kesra Setda Prov. Kalbar (Rudi Efendi)"."""
+    "narasumber dari Yayasan SIKOK Fadli, SE dan Guspa Yeni, SE", "Biro Kesra Setda Prov. Kalbar (Rudi Efendi)";
+    people a team is said to have ("TPPS diketuai oleh Wakil Bupati, Mansur Hidayat. Sedangkan anggota tim,
+    yaitu Ketua PKK Santi, ..."), and the holders of a post in a team ("Ketua Tim Pengendali Inflasi Pusat X")."""
     holders = {r.s for r in R.out if r.p == "HOLDS"}
+    cued = {s.index for s in doc.sents if s.start >= doc.title_end and any(n in s.text for n in _MEMBER_CUES)} \
+        if any(n in doc.clean for n in _MEMBER_CUES) else ()
     for s in doc.sents:
         ms = s.mentions
         for idx, m in enumerate(ms):
             ent = ent_of.get(id(m))
             if ent is None or ent.type != "Organization":
                 continue
-            before = doc.clean[max(s.start, m.start - 8):m.start]
-            members = []
-            if re.search(r"\bdari\s*$", before):
-                # persons just before "dari ORG" (back to the previous non-person mention)
-                k = idx - 1
-                while k >= 0 and ms[k].type == "Person":
-                    members.append(ms[k])
-                    k -= 1
-                # or persons right after it
-                k = idx + 1
-                while not members and k < len(ms) and ms[k].type == "Person" and \
-                        re.fullmatch(r"[\s,()]*(dan\s*)?", doc.clean[ms[k - 1].end:ms[k].start]):
-                    members.append(ms[k])
-                    k += 1
-                    if k < len(ms) and ms[k].type == "Person" and \
-                            re.fullmatch(r"[\s,]*(dan\s*)?", doc.clean[ms[k - 1].end:ms[k].start]):
-                        continue
-                    break
-            elif idx + 1 < len(ms) and ms[idx + 1].type == "Person" and \
-                    doc.clean[m.end:ms[idx + 1].start].strip() == "(":
-                members.append(ms[idx + 1])
-            for pm in members:
+            for pm in _named_with(doc, ms, idx, ent):
                 pe = ent_of.get(id(pm))
                 if pe is not None and pe.id not in holders:
                     R.add(pe, "MEMBER_OF", ent, s, 0.6)
+            if s.index not in cued:
+                continue
+            # "TPPS diketuai oleh Wakil Bupati, A"; "anggota TPPS, yaitu A", "staf Biro Kesra, A"
+            kind = _team_kind(doc, ent)
+            lead = _CHAIRED.match(doc.clean, m.end) if kind in _TEAM_KINDS else None
+            if lead is None and kind not in _ELECTED and \
+                    _MEMBER_OF_NEXT.search(doc.clean, max(s.start, m.start - 16), m.start):
+                lead = _LIST_INTRO.match(doc.clean, m.end)
+            for pm in people_list(doc, ms, idx + 1, lead.end(), ent_of) if lead else ():
+                R.add(ent_of.get(id(pm)), "MEMBER_OF", ent, s, 0.6)
+        if s.index in cued:
+            for hit in _TEAM_LISTED.finditer(s.text):
+                team = _team_before(doc, s, s.start + hit.start(), ent_of)
+                k = next((k for k, x in enumerate(ms) if x.start >= s.start + hit.end()), len(ms))
+                for pm in people_list(doc, ms, k, s.start + hit.end(), ent_of) if team else ():
+                    R.add(ent_of.get(id(pm)), "MEMBER_OF", team, s, 0.6)
+    # the holder of a post in a team: "Menko Perekonomian sekaligus Ketua Tim Pengendali Inflasi Pusat X"
+    for s in doc.sents:
+        for p, o in s.holds:
+            pe, off = ent_of.get(id(p)), ent_of.get(id(o))
+            team = doc.office_org.get(off.id) if off is not None else None
+            if pe is not None and team is not None and _team_kind(doc, team) in _TEAM_KINDS:
+                R.add(pe, "MEMBER_OF", team, s, 0.6)
+
+
+def _named_with(doc: Doc, ms: list[Mention], idx: int, ent: Entity) -> list[Mention]:
+    """The people written with the body ``ms[idx]`` and no post: "A dan B dari ORG", "dari ORG A dan B",
+    "A, staf ORG", "ORG (A)"."""
+    m = ms[idx]
+    text = doc.clean
+    members: list[Mention] = []
+    if not (idx > 0 and ms[idx - 1].type == "Person" or idx + 1 < len(ms) and ms[idx + 1].type == "Person"):
+        return members   # (most bodies have no person next to them)
+    joined = _FROM_GAP.fullmatch(text, ms[idx - 1].end, m.start) if idx > 0 and ms[idx - 1].type == "Person" else None
+    if joined and ("dari" in joined.group(0).lower() or _team_kind(doc, ent) not in _ELECTED):
+        # persons just before "dari ORG", back along their list ("A, S.Psi., dan B dari ORG")
+        k = idx - 1
+        members.append(ms[k])
+        while k > 0 and ms[k - 1].type == "Person" and LIST_GAP.fullmatch(text, ms[k - 1].end, ms[k].start):
+            k -= 1
+            members.append(ms[k])
+    elif _FROM_BEFORE.search(text, max(0, m.start - 8), m.start):
+        # or persons right after it: "narasumber dari Yayasan SIKOK (SIKOK) Fadli, SE dan Guspa Yeni, SE"
+        k = idx + 1
+        if k < len(ms) and ms[k].type == "Person" and NAME_GAP.fullmatch(text, m.end, ms[k].start):
+            members.append(ms[k])
+            while k + 1 < len(ms) and ms[k + 1].type == "Person" and \
+                    LIST_GAP.fullmatch(text, ms[k].end, ms[k + 1].start):
+                k += 1
+                members.append(ms[k])
+    elif idx + 1 < len(ms) and ms[idx + 1].type == "Person" and text[m.end:ms[idx + 1].start].strip() == "(":
+        members.append(ms[idx + 1])
+    return members
+
+
+def _team_before(doc: Doc, s, pos: int, ent_of) -> Entity | None:
+    """The team a bare "tim" points back to: the last team named in this sentence or the two before."""
+    for sent in reversed(doc.sents[max(0, s.index - 2):s.index + 1]):
+        for m in reversed(sent.mentions):
+            ent = ent_of.get(id(m))
+            if m.start < pos and ent is not None and ent.type == "Organization" and \
+                    _team_kind(doc, ent) in _TEAM_KINDS:
+                return ent
+    return None
+
+
+def _team_kind(doc: Doc, ent: Entity) -> str:
+    """The kind of a body, from its own props or the acronym vocabulary ("TPPS" -> task_force)."""
+    kind = ent.props.get("kind")
+    if not kind and ent.props.get("acronym"):
+        kind = (doc.V.lex.org_acronyms.get(doc.V.squash(ent.props["acronym"])) or {}).get("kind")
+    return kind or ""
 
 
 def _government_places(doc: Doc, R: Relations) -> None:
