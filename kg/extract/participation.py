@@ -3,6 +3,7 @@ attendees (with their role) and who stood in for whom ("mewakili")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.cues import Cue, may_contain, odd_case, words_cue
 from kg.extract.document import Doc
@@ -348,9 +349,12 @@ def _named_in(ent: Entity, name: str) -> bool:
 _DEFINED = re.compile(r"((?:[^\W\d_]+\s+){1,8})\(([A-Z][A-Za-z]{1,9})\)")
 
 
+@lru_cache(maxsize=1024)
 def _collapse_acronyms(text: str) -> str:
     """Write an acronym defined in place in place of its words: "Gugus Tugas Tindak Pidana Perdagangan
     Orang (TPPO)" -> "Gugus Tugas TPPO" (the words' initials must spell it)."""
+    if "(" not in text:
+        return text
     def short(m: re.Match) -> str:
         words, acr = m.group(1).split(), m.group(2)
         k = len(acr)
