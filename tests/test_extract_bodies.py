@@ -211,3 +211,13 @@ def test_an_outlet_in_the_dateline_is_not_a_body():
     x = extract(report("FORUM Keadilan Bali \u2013 Rapat Koordinasi Pengendalian Inflasi digelar Pemprov Bali, "
                        "Selasa (6/9/2022)."))
     assert not any("Forum" in n or "FORUM" in n for n in ents(x, "Organization"))
+
+
+def test_the_reports_own_expansion_of_an_acronym_wins_over_the_lexicon():
+    x = extract(report(
+        "PEMALANG \u2013 Bupati Pemalang selaku Ketua TPPS (Tim Percepatan Pengendalian Stunting) Kabupaten "
+        "Pemalang, Mansur Hidayat, membuka rapat. Anggota TPPS terdiri dari Dinas Kesehatan."))
+    orgs = ents(x, "Organization")
+    assert "Tim Percepatan Pengendalian Stunting Kabupaten Pemalang" in orgs
+    assert not any("Penurunan" in n for n in orgs), orgs
+    assert "TPPS" in orgs["Tim Percepatan Pengendalian Stunting Kabupaten Pemalang"].aliases

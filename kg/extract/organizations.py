@@ -240,6 +240,13 @@ def _parse_acronym(V: Vocab, text: str, toks: list[Tok], i: int, j: int, info: d
         core = f"{core} {toks[j].text}" if core != info["full"] or kind in ("military",) else \
             f"{surface0} {toks[j].text}"
         j += 1
+    # "TPPS (Tim Percepatan Pengendalian Stunting)": the report's own expansion wins over the lexicon's
+    k2, inner = skip_paren(toks, j, 12)
+    if inner and len(inner.split()) >= 2 and inner[0].isupper() and not any(c.isdigit() for c in inner) and \
+            inner[0].lower() == info["surface"][0].lower() and " ".join(inner.split()) != core:
+        core = " ".join(inner.split())
+        org.aliases.append(surface0)
+        j = k2
     j = _tail(V, text, toks, j, org, regional=bool(info.get("regional")))
     if org.region is None and info.get("scope") == "district" and j < n and toks[j].cap and toks[j].kind == "W" \
             and toks[j].low not in V.not_names:
