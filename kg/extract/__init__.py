@@ -17,6 +17,7 @@ from dataclasses import replace
 from kg.clean import clean
 from kg.extract.dates import dateline_date
 from kg.extract.document import Doc
+from kg.extract.mentions import evidence
 from kg.extract.relations import build, prune
 from kg.extract.relset import _first_evidence as first_evidence
 from kg.extract.vocab import vocab
@@ -25,6 +26,7 @@ from kg.model import Entity, Evidence, Extraction, Relation, Report, Source
 EXTRACTOR = "kg-rules/0.3.0"
 
 _HEADLINE_END = re.compile(r"[.!?:;,]\s*$")
+_EMPTY = (None, "", [], ())   # property values that say nothing
 
 
 def _title(text: str, cleaned: str) -> tuple[str | None, int]:
@@ -85,19 +87,25 @@ def _extract(report: Report) -> Extraction:
 
 def _finish(entities: list[Entity], text: str, doc: Doc) -> list[Entity]:
     """Order aliases (verbatim forms first), drop empty props, give each mention its sentence."""
-    low = text.lower()
+    low = None   # the text lower-cased, made for the first alias not found as written
     starts = [sent.start for sent in doc.sents]
+    quoted: dict[int, str] = {}   # sentence index -> its text, sliced once for all its mentions
     for e in entities:
-        e.mentions = [_in_sentence(m, doc, starts) for m in e.mentions]
+        e.mentions = [_in_sentence(m, doc, starts, quoted) for m in e.mentions]
         seen = set()
         verbatim, other = [], []
         for a in e.aliases:
             if a in seen or a == e.name:
                 continue
             seen.add(a)
+            if a.isascii() and a in text:
+                verbatim.append(a)   # as written, so lower-cased too (ASCII lower-cases letter by letter)
+                continue
+            if low is None:
+                low = text.lower()
             (verbatim if a.lower() in low else other).append(a)
         e.aliases = verbatim + other
-        e.props = {k: v for k, v in e.props.items() if v not in (None, "", [], ())
+        e.props = {k: v for k, v in e.props.items() if v not in _EMPTY
                    or (e.type == "Event" and k == "date")}
         if e.type == "Person":
             for k in ("honorific_prefix", "honorific_suffix"):
@@ -106,13 +114,16 @@ def _finish(entities: list[Entity], text: str, doc: Doc) -> list[Entity]:
     return entities
 
 
-def _in_sentence(mention: Evidence, doc: Doc, starts: list[int]) -> Evidence:
+def _in_sentence(mention: Evidence, doc: Doc, starts: list[int], quoted: dict[int, str]) -> Evidence:
     """The mention's span with the text of the sentence around it (what a reader needs to judge it)."""
     i = bisect_right(starts, mention.start) - 1
     if i < 0 or not doc.sents[i].start <= mention.start < doc.sents[i].end:
         return mention
-    sent = doc.sents[i]
-    return Evidence(doc.text[sent.start:sent.end], mention.start, mention.end, mention.confidence)
+    sentence = quoted.get(i)
+    if sentence is None:
+        sent = doc.sents[i]
+        sentence = quoted[i] = doc.text[sent.start:sent.end]
+    return evidence(sentence, mention.start, mention.end, mention.confidence)
 
 
 __all__ = ["extract", "EXTRACTOR"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.mentions import Mention
-from kg.model import Entity, Evidence
+from kg.extract.mentions import Mention, evidence
+from kg.model import Entity
 
 _NORM = re.compile(r"[^0-9a-z]+")
+_EMPTY = (None, "", [], ())   # property values that say nothing
 
 
 @lru_cache(maxsize=65536)
@@ -46,16 +47,20 @@ class Registry:
         if props:
             eprops = ent.props
             for p, v in props.items():
-                if v not in (None, "", [], ()) and not eprops.get(p):
+                if v not in _EMPTY and not eprops.get(p):
                     eprops[p] = v
-        self.alias(ent, surface)
+        if surface:
+            self.alias(ent, surface)
         if aliases:
             for form in tuple(aliases):   # a copy: aliases may be the entity's own list
                 self.alias(ent, form)
         if mention is not None and mention.start < mention.end:
             start, end = mention.start, mention.end
-            if all(m.start != start or m.end != end for m in ent.mentions):
-                ent.mentions.append(Evidence(self.text[start:end], start, end, 1.0))
+            for m in ent.mentions:
+                if m.start == start and m.end == end:
+                    break
+            else:
+                ent.mentions.append(evidence(self.text[start:end], start, end, 1.0))
             mention.entity = ent.id
         return ent
 

@@ -1,11 +1,12 @@
 """The mention record every finder produces, and small helpers shared by the finders."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from kg.extract.text import Tok
 from kg.lexicon import Region
+from kg.model import Evidence
 
 
 @dataclass(slots=True)
@@ -56,3 +57,20 @@ def title_case(words: str) -> str:
     if words.isupper():
         return " ".join(w[:1] + w[1:].lower() if len(w) > 1 else w for w in words.split())
     return words
+
+
+# The slots of a (frozen) Evidence, set straight through their descriptors.
+_EV_NEW = object.__new__
+_EV_SENTENCE, _EV_START, _EV_END, _EV_CONFIDENCE = (Evidence.__dict__[f.name].__set__ for f in fields(Evidence))
+assert [f.name for f in fields(Evidence)] == ["sentence", "start", "end", "confidence"]
+
+
+def evidence(sentence: str, start: int, end: int, confidence: float = 1.0) -> Evidence:
+    """``Evidence(sentence, start, end, confidence)``, made without the frozen dataclass's
+    ``__init__`` (an ``object.__setattr__`` call per field): the extractor makes dozens a report."""
+    ev = _EV_NEW(Evidence)
+    _EV_SENTENCE(ev, sentence)
+    _EV_START(ev, start)
+    _EV_END(ev, end)
+    _EV_CONFIDENCE(ev, confidence)
+    return ev

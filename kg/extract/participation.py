@@ -57,7 +57,7 @@ _HELD = "diselenggarakan digelar dilaksanakan digagas diadakan"
 HELD_BY = words_cue(_HELD, r"(?i)(" + "|".join(_HELD.split()) + r")\s+(oleh\s+)?(?:\S+\s+){0,12}$")
 LED_BY = words_cue("dipimpin ketua panitia", r"(?i)(dipimpin|ketua panitia)\s*(langsung\s*)?(oleh\s*)?[,]?\s*$")
 _WEEKDAY = re.compile(r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)")
-_YEAR = re.compile(r"\b(20[0-3]\d)\b")
+_YEAR = re.compile(r"(2(?<=\b2)0[0-3]\d)\b")   # "\b(20[0-3]\d)\b", with the "\b" after the "2": re skips ahead to it
 _BARE_POST = re.compile(r"\s*(wali\s*kota|walikota|bupati|gubernur|kapolda|kapolres)\b", re.I)
 PURPOSE = re.compile(r"(?i)\bdalam rangka\s+(?:me\w+\s+)?([^,.;]{10,120})")
 

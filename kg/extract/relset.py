@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from kg.extract.document import Doc
 from kg.extract.entities import key
+from kg.extract.mentions import evidence
 from kg.extract.scan import Sentence
 from kg.model import Entity, Evidence, Relation
 
@@ -16,6 +17,8 @@ class Relations:
         self.doc = doc
         self.out: list[Relation] = []
         self.seen: set[tuple[str, str, str]] = set()
+        # (sentence span, confidence) -> its evidence: relations read in one sentence share it
+        self.evidence: dict[tuple[int, int, float], Evidence] = {}
 
     def add(self, s: Entity | None, p: str, o: Entity | None, sent: Sentence | None, conf: float = 0.8,
             role: str | None = None) -> None:
@@ -28,7 +31,10 @@ class Relations:
         if sent is None:
             ev = _first_evidence(self.doc, s, o)
         else:
-            ev = Evidence(self.doc.text[sent.start:sent.end], sent.start, sent.end, conf)
+            k = (sent.start, sent.end, conf)
+            ev = self.evidence.get(k)
+            if ev is None:
+                ev = self.evidence[k] = evidence(self.doc.text[sent.start:sent.end], sent.start, sent.end, conf)
         self.out.append(Relation(s.id, p, o.id, ev, role))
 
 
@@ -38,11 +44,11 @@ def _first_evidence(doc: Doc, s: Entity, o: Entity) -> Evidence:
             m = ent.mentions[0]
             for sent in doc.sents:
                 if sent.start <= m.start < sent.end:
-                    return Evidence(doc.text[sent.start:sent.end], sent.start, sent.end, 0.6)
+                    return evidence(doc.text[sent.start:sent.end], sent.start, sent.end, 0.6)
     sent = next((x for x in doc.sents if x.start >= doc.title_end), doc.sents[0] if doc.sents else None)
     if sent is None:
-        return Evidence(doc.text[:0], 0, 0, 0.3)
-    return Evidence(doc.text[sent.start:sent.end], sent.start, sent.end, 0.4)
+        return evidence(doc.text[:0], 0, 0, 0.3)
+    return evidence(doc.text[sent.start:sent.end], sent.start, sent.end, 0.4)
 
 
 @lru_cache(maxsize=16384)

@@ -16,10 +16,11 @@ _ABBREV = {
     "z", "dinkes", "kadinkes", "wabup", "rp", "hal", "tp", "sp", "ak", "apt", "lc", "ma", "stp",
 }
 _DEGREE_NEXT = re.compile(r"\s+[A-Z][A-Za-z]{0,3}\.\s?[A-Z][A-Za-z]{0,3}\.?(?:[\s,]|$)")
-# Sentence ends: [.!?]+ before a capital, or line breaks. Written "[.!?][.!?]*" and "\n\n*" (the
-# same language) so that re sees the first character's class and skips ahead to it: with "+" it
-# tried the whole pattern at every character (three times the work).
-_SPLIT = re.compile(r"[.!?][.!?]*[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n\n*")
+# Sentence ends: [.!?]+ before a capital, or line breaks. Written as one class "[.!?\n]" and then
+# the rest of either form (told apart by a look-behind at that character), so that re sees the first
+# character's class and skips ahead to it: with "+", or with the two forms as a top-level "|", it
+# tried the whole pattern at every character (two to three times the work).
+_SPLIT = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|(?<=\n)\n*)")
 
 
 class Tok:
@@ -53,13 +54,33 @@ def _shape(t: str) -> tuple[str, bool, bool, str] | None:
     return ("N" if c.isdigit() else "P"), False, False, t
 
 
-# token text -> shape: the same words recur in every report, so each is classified once
-_SHAPES: dict[str, tuple[str, bool, bool, str]] = {}
+# whitespace-separated chunk ("Jambi,", "(DPMPPA)", "Kota") -> its tokens: the same chunks recur in
+# every report, so each is split and classified once. A chunk of one token maps to its shape
+# (kind, cap, upper, low); a chunk of several to a list of (start, end, text, kind, cap, upper, low)
+# relative to the chunk.
+_CHUNKS: dict[str, tuple[str, bool, bool, str] | list[tuple[int, int, str, str, bool, bool, str]]] = {}
 
 
-# Whitespace, then a token: findall hands both over without a match object per token, and the
-# offsets follow from the lengths (only whitespace lies between tokens: "\S" takes anything else).
-_WS_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+def _chunk(c: str) -> tuple[str, bool, bool, str] | list[tuple[int, int, str, str, bool, bool, str]]:
+    """The tokens of one chunk. Tokens never span whitespace and the one lookahead of _TOKEN
+    ("se-" before a letter) fails alike at a chunk's end and before a blank, so a chunk splits
+    the same alone as inside its sentence."""
+    parts = []
+    for m in _TOKEN.finditer(c):
+        t, s = m.group(), m.start()
+        sh = _shape(t)
+        if sh is None:
+            # "TPPO-Kabupaten": an acronym glued to a capitalised word is three tokens
+            left, _, right = t.partition("-")
+            s1 = s + len(left) + 1
+            parts.append((s, s + len(left), left, "W", True, True, left.lower()))
+            parts.append((s + len(left), s1, "-", "P", False, False, "-"))
+            parts.append((s1, s1 + len(right), right, "W", True, False, right.lower()))
+        else:
+            parts.append((s, m.end(), t) + sh)
+    if len(parts) == 1 and parts[0][0] == 0 and parts[0][1] == len(c):
+        return parts[0][3:]
+    return parts
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
@@ -67,31 +88,33 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
     new = Tok.__new__
-    shapes = _SHAPES
-    pos = offset
-    for ws, t in _WS_TOKEN.findall(text):
-        s = pos + len(ws)
-        pos = s + len(t)
-        sh = shapes.get(t)
+    chunks = _CHUNKS
+    find = text.find
+    pos = 0
+    # str.split() and the regex's \s agree on what is blank; a chunk starts at the first
+    # occurrence of its text after the previous one (only blanks lie between), right after the
+    # one blank that mostly lies between
+    for c in text.split():
+        s = pos + 1 if text[pos] == " " and text[pos + 1] == c[0] else find(c, pos)
+        pos = s + len(c)
+        sh = chunks.get(c)
         if sh is None:
-            sh = _shape(t)
-            if sh is None:
-                # "TPPO-Kabupaten": an acronym glued to a capitalised word is three tokens
-                left, _, right = t.partition("-")
-                append(Tok(left, s, s + len(left), "W", True, True, left.lower()))
-                append(Tok("-", s + len(left), s + len(left) + 1, "P", False, False, "-"))
-                s1 = s + len(left) + 1
-                append(Tok(right, s1, s1 + len(right), "W", True, False, right.lower()))
-                continue
-            if len(shapes) > 100_000:
-                shapes.clear()   # bound the memory on an endless stream of new words
-            shapes[t] = sh
-        o = new(Tok)
-        o.kind, o.cap, o.upper, o.low = sh
-        o.text = t
-        o.start = s
-        o.end = pos
-        append(o)
+            if len(chunks) > 100_000:
+                chunks.clear()   # bound the memory on an endless stream of new words
+            sh = chunks[c] = _chunk(c)
+        if sh.__class__ is tuple:
+            o = new(Tok)
+            o.kind, o.cap, o.upper, o.low = sh
+            o.text = c
+            o.start = s + offset
+            o.end = pos + offset
+            append(o)
+            continue
+        s += offset
+        for a, b, t, kind, cap, upper, low in sh:
+            o = new(Tok)
+            o.text, o.start, o.end, o.kind, o.cap, o.upper, o.low = t, s + a, s + b, kind, cap, upper, low
+            append(o)
     return out
 
 
@@ -120,10 +143,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     out = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        seg = text[s:e]
+        e -= len(seg) - len(seg.rstrip())   # str.strip() and isspace() agree on what is blank
+        s += len(seg) - len(seg.lstrip())
         if e > s:
             out.append((s, e))
     return out

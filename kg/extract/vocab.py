@@ -33,22 +33,18 @@ def match(toks: list[Tok], i: int, table: Table, need_cap: bool = True) -> tuple
     if i >= n:
         return None
     first = toks[i]
-    if first.kind == "P" or (need_cap and not first.cap):
-        return None
     entries = table.get(first.low)
-    if not entries:
+    if not entries or first.kind == "P" or (need_cap and not first.cap):
         return None
     for words, value in entries:
-        j = i
-        ok = True
-        for w in words:
-            while j < n and toks[j].text == "." and j > i and toks[j].start == toks[j - 1].end:
+        j = i + 1   # the first word is the entry's key, the one at i
+        for w in words[1:]:
+            while j < n and toks[j].text == "." and toks[j].start == toks[j - 1].end:
                 j += 1
             if j >= n or toks[j].low != w:
-                ok = False
                 break
             j += 1
-        if ok:
+        else:
             if j + 1 < n and toks[j].text == "." and toks[j].start == toks[j - 1].end:
                 j += 1
             return j, value

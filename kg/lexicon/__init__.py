@@ -36,6 +36,9 @@ def squash(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
+_KIND_WORD = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota", "district": "Kecamatan"}
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """An administrative area: province, regency (kabupaten) or city (kota); a district (kecamatan) only
@@ -49,8 +52,7 @@ class Region:
     @property
     def full(self) -> str:
         """The written-out name: "Kota Jambi", "Kabupaten Sigi", "Provinsi Sulawesi Tengah"."""
-        prefix = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota", "district": "Kecamatan"}[self.kind]
-        return f"{prefix} {self.name}"
+        return f"{_KIND_WORD[self.kind]} {self.name}"
 
 
 @dataclass(slots=True)
