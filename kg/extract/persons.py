@@ -12,10 +12,6 @@ from kg.extract.vocab import Vocab, match
 MAX_NAME_WORDS = 6
 
 
-def _squash_span(text: str, toks: list[Tok], i: int, j: int) -> str:
-    return "".join(t.low for t in toks[i:j] if t.kind != "P")
-
-
 def read_titles(V: Vocab, text: str, toks: list[Tok], i: int) -> tuple[int, list[str]]:
     """Honorifics and ranks at ``i``: (index after them, the titles as written)."""
     n = len(toks)
@@ -56,12 +52,16 @@ def read_degrees(V: Vocab, text: str, toks: list[Tok], i: int) -> tuple[int, lis
         best = None
         if toks[j].low not in V.degree_starts:
             break
+        sq = ""   # the lower-cased words and numbers of toks[j:k] run together, grown a token at a time
         for k in range(j + 1, min(n, j + 7) + 1):
-            if toks[k - 1].kind == "N" or toks[k - 1].text in "()":
+            t = toks[k - 1]
+            if t.kind == "N" or t.text in "()":
                 break
-            if k - 1 > j and toks[k - 1].kind == "W" and toks[k - 1].start > toks[k - 2].end + 1:
+            if k - 1 > j and t.kind == "W" and t.start > toks[k - 2].end + 1:
                 break
-            if toks[k - 1].text != "," and _squash_span(text, toks, j, k) in V.degrees:
+            if t.kind != "P":
+                sq += t.low
+            if t.text != "," and sq in V.degrees:
                 best = k
         if best is None:
             break
