@@ -3,7 +3,8 @@ jurisdiction), then hand over to :mod:`kg.extract.relations`."""
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_right
+from operator import itemgetter
 
 from kg.clean import Cleaned
 from kg.extract.entities import Registry, key
@@ -23,6 +24,7 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][\w.]*\s*[,|]\s*)?(?P<place>[A-Z][A-Za-z]+(
 ACTING_FULL = {"Plt.": "Pelaksana Tugas", "Pj.": "Penjabat", "Plh.": "Pelaksana Harian"}
 LEVEL_OF_ROLE = {"Bupati": "regency", "Wakil Bupati": "regency", "Wali Kota": "city", "Wakil Wali Kota": "city",
                  "Gubernur": "province", "Wakil Gubernur": "province", "Penjabat Gubernur": "province"}
+_UNSET = object()
 
 
 class Doc:
@@ -35,6 +37,7 @@ class Doc:
         self.cleaned = cleaned
         self.title_end = title_end
         self.sents: list[Sentence] = []
+        self.sent_starts: list[int] = []        # sentence starts, for bisect (relset._sent_of)
         self.doc_acr: dict = {}
         self.reg = Registry(text)
         self.default: Region | None = None
@@ -52,13 +55,18 @@ class Doc:
     # -- reading ---------------------------------------------------------------------------------
     def read(self) -> None:
         """Split, tokenize and scan every sentence of the cleaned text."""
-        for idx, (s, e) in enumerate(sentences(self.clean)):
-            body = s >= self.title_end
-            # the headline is not scanned (its facts are the body's), so it needs no tokens
-            sent = Sentence(idx, s, e, self.clean[s:e], tokenize(self.clean[s:e], s) if body else [])
-            if body:
-                scan(self.V, self.clean, sent, self.doc_acr)
-            self.sents.append(sent)
+        clean, title_end, V, doc_acr = self.clean, self.title_end, self.V, self.doc_acr
+        sents = self.sents
+        for idx, (s, e) in enumerate(sentences(clean)):
+            text = clean[s:e]
+            if s >= title_end:
+                sent = Sentence(idx, s, e, text, tokenize(text, s))
+                scan(V, clean, sent, doc_acr)
+            else:
+                # the headline is not scanned (its facts are the body's), so it needs no tokens
+                sent = Sentence(idx, s, e, text, [])
+            sents.append(sent)
+        self.sent_starts = [sent.start for sent in sents]
         self._dateline()
         self._jurisdiction()
 
@@ -72,7 +80,8 @@ class Doc:
         # "Giri Menang, Senin 25 Juni 2018 –", "FORUM Keadilan Bali –": the dateline names a place or the
         # outlet, known or not, never a person or a body that took part
         p0, p1 = start + m.start("place"), start + m.end("place")
-        for sent in self.sents:
+        i = bisect_right(self.sent_starts, p0) - 1   # (the one sentence that can hold p0)
+        for sent in self.sents[i:i + 1] if i >= 0 else ():
             if sent.start <= p0 < sent.end and any(x.type in ("Person", "Organization") for x in sent.mentions):
                 sent.mentions = [x for x in sent.mentions
                                  if not (x.type in ("Person", "Organization") and p0 <= x.start < p1)]
@@ -90,44 +99,52 @@ class Doc:
 
     def _jurisdiction(self) -> None:
         """The report's own region: the most mentioned regency/city (else province)."""
-        counts: Counter = Counter()
-        provinces: Counter = Counter()
+        # (plain dicts: a Counter's += on a new key calls its Python __missing__; the first key with
+        # the highest count wins, as with Counter.most_common(1))
+        counts: dict[tuple[str, str], float] = {}
+        provinces: dict[str, float] = {}
+        explicit = self.explicit
         for sent in self.sents:
             for m in sent.mentions:
+                # (only a place, a mention with a region's words or one with a body names a region)
+                if m.org is None and m.type != "Place" and m.props.get("region_mention") is None:
+                    continue
                 # a bare name in passing ("logat Manado", "Jatim aman") weighs less than a place
                 # written as one ("di Palu", "Kota Palu") or a body's jurisdiction ("Dinsos Palu")
                 w = 0.25 if m.type == "Place" and not (m.props.get("explicit_kind") or
                                                          m.props.get("locative")) else 1.0
-                for r, explicit in _regions_of(m):
-                    if explicit:
-                        self.explicit.setdefault(r.name, r)
+                for r, exp in _regions_of(m):
+                    if exp:
+                        explicit.setdefault(r.name, r)
                     if r.kind in ("city", "regency"):
-                        counts[(r.kind, r.name)] += w
+                        k = (r.kind, r.name)
+                        counts[k] = counts.get(k, 0) + w
                         if r.province:
-                            provinces[r.province] += 0.5 * w
+                            provinces[r.province] = provinces.get(r.province, 0) + 0.5 * w
                     elif r.kind == "province":
-                        provinces[r.name] += w
+                        provinces[r.name] = provinces.get(r.name, 0) + w
         if self.dateline is not None and self.dateline.region is not None:
             r = self.dateline.region
             if r.kind in ("city", "regency"):
-                counts[(r.kind, r.name)] += 1
+                k = (r.kind, r.name)
+                counts[k] = counts.get(k, 0) + 1
             else:
-                provinces[r.name] += 1
+                provinces[r.name] = provinces.get(r.name, 0) + 1
         if counts:
             if provinces:
                 # a city of the report's province before a namesake count elsewhere
-                top = provinces.most_common(1)[0][0]
+                top = _most(provinces)
                 for kind, name in counts:
                     if any(c.kind == kind and c.province == top for c in self.V.lex.regions.get(name, [])):
                         counts[(kind, name)] += 0.5
-            (kind, name), _ = counts.most_common(1)[0]
+            kind, name = _most(counts)
             exp = self.explicit.get(name)
             self.default = exp if exp is not None and exp.kind in ("city", "regency") else Region(kind, name)
             cands = self.V.lex.regions.get(name, [])
             prov = next((c.province for c in cands if c.kind == kind and c.province), "")
             self.default = Region(self.default.kind, name, prov)
         if provinces:
-            pname = provinces.most_common(1)[0][0]
+            pname = _most(provinces)
             self.default_province = Region("province", pname)
         elif self.default is not None and self.default.province:
             self.default_province = Region("province", self.default.province)
@@ -176,7 +193,7 @@ class Doc:
             self.places[rk] = ent
             if name != region.full:
                 self.reg.link_key("Place", region.full, ent)
-        else:
+        elif surface or mention is not None:   # (with neither, add() would find ent and do nothing)
             self.reg.add("Place", ent.name, surface, mention)
         return ent
 
@@ -196,12 +213,14 @@ class Doc:
             short = {"city": "Pemkot", "regency": "Pemkab", "province": "Pemprov"}.get(region.kind)
             if short:
                 self.reg.link_key("Organization", f"{short} {region.name}", ent)
-        else:
+        elif surface or mention is not None:   # (with neither, add() would find ent and do nothing)
             self.reg.add("Organization", ent.name, surface, mention)
         return ent
 
-    def organization(self, m: Mention) -> Entity:
-        """Register an organisation mention, filling a missing jurisdiction from the report."""
+    def organization(self, m: Mention, info: dict | None | object = _UNSET) -> Entity:
+        """Register an organisation mention, filling a missing jurisdiction from the report.
+
+        ``info``: the mention's :meth:`_acronym_info`, when the caller has it already."""
         if m.props.get("kind") == "government" and m.level and m.level != "national":
             region = m.region or self.default_for(m.level)
             ent = self.government(m.level, region, m.surface, m) if region is not None else None
@@ -213,7 +232,8 @@ class Doc:
         name = m.name
         acr = m.props.get("acronym")
         kind = m.props.get("kind")
-        info = self._acronym_info(acr, kind)
+        if info is _UNSET:
+            info = self._acronym_info(acr, kind)
         prior = self._by_acronym(acr, None, kind, placed=True) if acr and m.region is None else None
         if prior is not None and info is not None and info.get("regional") and not m.props.get("national"):
             # "BPBD" after "BPBD NTT": a body written short is the one the report already placed
@@ -241,8 +261,13 @@ class Doc:
                  "jurisdiction": m.region.full if m.region is not None else None}
         if m.props.get("implicit"):
             props["_implicit"] = True
-        ent = existing or self.reg.add("Organization", name, None, None, props)
-        self.reg.add("Organization", ent.name, m.surface, m, props, m.aliases)
+        if existing is None:
+            # new: made and given its surface, aliases and span in one call (a second call with the
+            # same props, as for an existing body, would change nothing)
+            ent = self.reg.add("Organization", name, m.surface, m, props, m.aliases)
+        else:
+            ent = existing
+            self.reg.add("Organization", ent.name, m.surface, m, props, m.aliases)
         self.mention_ent[id(m)] = ent
         return ent
 
@@ -254,9 +279,9 @@ class Doc:
         if len(words) != 2 or len(words[1]) < 4 or not words[1][0].isupper():
             return None
         head, short = words[0], words[1].lower()
-        for e in self.reg.entities:
+        for e in self.reg.orgs:
             ew = e.name.split()
-            if e.type == "Organization" and len(ew) > 2 and ew[0] == head and \
+            if len(ew) > 2 and ew[0] == head and \
                     _abbreviates(short, [w.lower() for w in ew[1:] if w.lower() not in ("dan", "&")]):
                 return e
         return None
@@ -278,10 +303,17 @@ class Doc:
                     placed: bool = False) -> Entity | None:
         """The report's body known by ``acr`` (in ``region``; of ``kind``; with a jurisdiction when
         ``placed``): "Dinas P3A Sulteng" is not the ministry the report called "(P3A)" earlier."""
-        sq = self.V.squash(acr)
-        for e in self.reg.entities:
-            other = self.V.squash(e.props.get("acronym") or "")
-            if e.type == "Organization" and other and (other == sq or other == "d" + sq or "d" + other == sq):
+        squash = self.V.squash
+        sq = squash(acr)
+        # other == sq, "d" + sq, or "d" + other == sq (sq without its leading "d")
+        dsq = "d" + sq
+        sq1 = sq[1:] if sq[:1] == "d" else None
+        for e in self.reg.orgs:
+            other = e.props.get("acronym")
+            if not other:
+                continue   # (squashed, it would be "" too)
+            other = squash(other)
+            if other and (other == sq or other == dsq or other == sq1):
                 ekind = e.props.get("kind")
                 if kind and ekind and kind != ekind:
                     continue
@@ -303,7 +335,7 @@ class Doc:
             info = self._acronym_info(m.org.props.get("acronym"), m.org.props.get("kind"))
             if m.org.props.get("kind") == "generic" or (info is not None and info.get("kind") == "generic"):
                 return None   # "Kepala OPD terkait": the heads of some bodies, no one post
-            org_ent = self.organization(m.org)
+            org_ent = self.organization(m.org, info)
             name = " ".join(x for x in (prefix + role, portfolio, org_ent.name) if x)
         elif m.level:
             level = m.level
@@ -367,7 +399,8 @@ class Doc:
                 or (info_national(self.V, m.org))):
             props["_explicit_body"] = True   # "Kepala Satpol PP Kabupaten Wajo": named in full, kept
         if not acting:
-            for full in ACTING_FULL.values():
+            # (reg.acting: no key of the report starts like "Penjabat ..." yet, so no twin can be found)
+            for full in ACTING_FULL.values() if self.reg.acting else ():
                 twin = self.reg.get("Office", f"{full} {name}")
                 if twin is not None:
                     name = twin.name
@@ -378,6 +411,7 @@ class Doc:
             if plain is not None and plain.name != name:
                 # the report named the post plainly first: it is the acting post
                 self.reg.by_key[("Office", key(name))] = plain
+                self.reg.acting = True
                 plain.name = name
                 plain.props["acting"] = acting
         ent = self.reg.add("Office", name, m.surface, m, props, m.aliases)
@@ -409,6 +443,11 @@ def _abbreviates(short: str, words: list[str], used: int = 0) -> bool:
         if short[:k] == w[:k] and _abbreviates(short[k:], words[1:], used + 1):
             return True
     return False
+
+
+def _most(counts: dict):
+    """The key with the highest count, the first one of equals (as ``Counter.most_common(1)``)."""
+    return max(counts.items(), key=itemgetter(1))[0]
 
 
 def _regions_of(m: Mention):

@@ -9,6 +9,9 @@ from kg.model import Entity
 
 _NORM = re.compile(r"[^0-9a-z]+")
 _EMPTY = (None, "", [], ())   # property values that say nothing
+# how the key of an acting post's name starts (document.ACTING_FULL: "Pelaksana Tugas", "Penjabat",
+# "Pelaksana Harian")
+_ACTING_KEYS = ("pelaksana", "penjabat")
 
 
 @lru_cache(maxsize=65536)
@@ -31,6 +34,11 @@ class Registry:
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.rank: dict[str, int] = {}
+        # the Organization entities, in order (an entity keeps its type: only funds become programmes)
+        self.orgs: list[Entity] = []
+        # set once an Office key naming an acting post ("Penjabat ...", "Pelaksana Tugas ...") is made:
+        # until then no post can have an acting twin (Doc.office)
+        self.acting = False
 
     def get(self, etype: str, name: str) -> Entity | None:
         return self.by_key.get((etype, key(name)))
@@ -41,27 +49,41 @@ class Registry:
         k = (etype, key(name))
         ent = self.by_key.get(k)
         if ent is None:
-            ent = Entity(id=f"e{len(self.entities) + 1}", type=etype, name=name)
+            ent = Entity(f"e{len(self.entities) + 1}", etype, name)
             self.entities.append(ent)
             self.by_key[k] = ent
+            if etype == "Organization":
+                self.orgs.append(ent)
+            elif etype == "Office" and k[1].startswith(_ACTING_KEYS):
+                self.acting = True
         if props:
             eprops = ent.props
             for p, v in props.items():
-                if v not in _EMPTY and not eprops.get(p):
+                if (v or v not in _EMPTY) and not eprops.get(p):   # (a true value is not empty)
                     eprops[p] = v
-        if surface:
-            self.alias(ent, surface)
-        if aliases:
-            for form in tuple(aliases):   # a copy: aliases may be the entity's own list
-                self.alias(ent, form)
-        if mention is not None and mention.start < mention.end:
+        if surface or aliases:
+            # (alias() written out: this runs for nearly every mention of the report)
+            ealiases = ent.aliases
+            ename = ent.name
+            if surface:
+                form = _tidy(surface)
+                if form and form != ename and len(form) < 160 and form not in ealiases:
+                    ealiases.append(form)
+            if aliases:
+                for form in (tuple(aliases) if aliases is ealiases else aliases):   # (ours grows)
+                    if form:
+                        form = _tidy(form)
+                        if form and form != ename and len(form) < 160 and form not in ealiases:
+                            ealiases.append(form)
+        if mention is not None:
             start, end = mention.start, mention.end
-            for m in ent.mentions:
-                if m.start == start and m.end == end:
-                    break
-            else:
-                ent.mentions.append(evidence(self.text[start:end], start, end, 1.0))
-            mention.entity = ent.id
+            if start < end:
+                for m in ent.mentions:
+                    if m.start == start and m.end == end:
+                        break
+                else:
+                    ent.mentions.append(evidence(self.text[start:end], start, end, 1.0))
+                mention.entity = ent.id
         return ent
 
     def alias(self, ent: Entity, form: str | None) -> None:
@@ -74,4 +96,7 @@ class Registry:
 
     def link_key(self, etype: str, alias_name: str, ent: Entity) -> None:
         """Make ``alias_name`` find ``ent`` too."""
-        self.by_key.setdefault((etype, key(alias_name)), ent)
+        k = (etype, key(alias_name))
+        self.by_key.setdefault(k, ent)
+        if etype == "Office" and k[1].startswith(_ACTING_KEYS):
+            self.acting = True

@@ -29,31 +29,43 @@ def build(doc: Doc) -> list[Relation]:
     events: list[Mention] = []
     venues: list[tuple[Entity, Mention]] = []
     funds: list[tuple[Entity, Mention]] = []
-    place_of_sent: dict[int, list[Entity]] = {}
     programmes: list[tuple[Entity, Mention]] = []
+    org_sents: set[int] = set()   # the sentences with an Organization mention (for _members)
+
+    # the word tuple and word set of each person's name, kept with ``persons`` (built once a name,
+    # not once a comparison)
+    pwords: list[tuple[tuple[str, ...], set[str]]] = []
 
     def person(m: Mention) -> Entity | None:
         words = _words(m.name)
-        if not words or (skip_people and set(words) <= skip_people):
+        if not words:
+            return None
+        ws = set(words)
+        if skip_people and ws <= skip_people:
             return None
         best = None
-        for e in persons:
-            ew = _words(e.name)
-            if set(words) <= set(ew) or set(ew) <= set(words):
-                best = e
+        for n, (_, ew) in enumerate(pwords):
+            if ws <= ew or ew <= ws:
+                best = persons[n]
                 break
         if best is None and len(words) == 1 and len(words[0]) >= 4:
-            nick = [e for e in persons if any(w.startswith(words[0]) for w in _words(e.name))]
+            w0 = words[0]
+            nick = [n for n, (_, ew) in enumerate(pwords) if any(w.startswith(w0) for w in ew)]
             if len(nick) == 1:
-                best = nick[0]
+                n = nick[0]
+                best = persons[n]
         if best is None:
             if m.weak and len(words) < 2:
                 return None
             best = reg.add("Person", m.name, None, None)
             persons.append(best)
-        elif len(words) > len(_words(best.name)) and not m.weak:
+            pwords.append((_words(best.name), set(_words(best.name))))
+        elif len(words) > len(pwords[n][0]) and not m.weak:
             old = best.name
             best.name = m.name
+            for n, e in enumerate(persons):
+                if e is best:   # (listed twice when an old name of it was registered again)
+                    pwords[n] = (words, ws)
             reg.alias(best, old)
             if old in best.aliases and key(old) == key(best.name):
                 best.aliases.remove(old)
@@ -65,40 +77,48 @@ def build(doc: Doc) -> list[Relation]:
 
     for sent in doc.sents:
         for m in sent.mentions:
-            ent = None
-            if m.type == "Office":
+            t = m.type
+            if t == "Office":
                 ent = doc.office(m)
                 if ent is not None and m.org is not None:
                     ent_of[id(m.org)] = doc.mention_ent.get(id(m.org))
-            elif m.type == "Organization":
-                info = doc._acronym_info(m.props.get("acronym"), m.props.get("kind"))
-                if m.props.get("kind") == "generic" or (info is not None and info.get("kind") == "generic"):
-                    continue   # OPD, SKPD, LSM (or written out): a kind of body, not a body
-                ent = doc.organization(m)
-            elif m.type == "Person":
+            elif t == "Person":
                 ent = person(m)
-            elif m.type == "Place":
-                if m.props.get("kind") == "venue":
+            elif t == "Organization":
+                org_sents.add(sent.index)
+                mp = m.props
+                kind = mp.get("kind")
+                if kind == "generic":
+                    continue   # OPD, SKPD, LSM (or written out): a kind of body, not a body
+                info = doc._acronym_info(mp.get("acronym"), kind)
+                if info is not None and info.get("kind") == "generic":
+                    continue
+                ent = doc.organization(m, info)
+            elif t == "Place":
+                mp = m.props
+                if mp.get("kind") == "venue":
                     ent = reg.add("Place", m.name, m.surface, m, {"kind": "venue"})
                     venues.append((ent, m))
                 elif m.region is not None:
-                    if not (m.props.get("explicit_kind") or m.props.get("locative")):
+                    if not (mp.get("explicit_kind") or mp.get("locative")):
                         continue   # "logat Manado", "Jatim aman": a region named in passing
                     ent = doc.place(m.region, m.surface, m)
                 else:
-                    if not m.props.get("locative"):
+                    if not mp.get("locative"):
                         continue
-                    ent = reg.add("Place", m.name, m.surface, m, {"kind": m.props.get("kind")})
-                place_of_sent.setdefault(sent.index, []).append(ent)
-            elif m.type == "FundingSource":
+                    ent = reg.add("Place", m.name, m.surface, m, {"kind": mp.get("kind")})
+            elif t == "FundingSource":
                 ent = reg.add("FundingSource", _fund_name(doc, m), m.surface, m,
                               {"kind": m.props.get("kind"), "year": m.props.get("year")}, m.aliases)
                 funds.append((ent, m))
-            elif m.type == "Event":
+            elif t == "Event":
                 events.append(m)
-            elif m.type == "Programme":
+                continue
+            elif t == "Programme":
                 ent = reg.add("Programme", m.name, m.surface, m)
                 programmes.append((ent, m))
+            else:
+                continue
             if ent is not None:
                 ent_of[id(m)] = ent
 
@@ -120,7 +140,7 @@ def build(doc: Doc) -> list[Relation]:
         R.add(reg.entities[int(office_id[1:]) - 1], "POST_IN", org, None, 0.8)
 
     _structure(doc, R, venues)
-    _members(doc, R, ent_of)
+    _members(doc, R, ent_of, org_sents)
     _events(doc, R, events, ent_of, persons, venues, funds)
     if getattr(doc, "main_event", None) is None:
         _represented(doc, R, ent_of)
@@ -133,9 +153,7 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
     """PART_OF (a dinas in its government), LOCATED_IN (a government in its area, venue in area)."""
     reg = doc.reg
     V = doc.V
-    for ent in list(reg.entities):
-        if ent.type != "Organization":
-            continue
+    for ent in list(reg.orgs):
         acr = ent.props.get("acronym")
         info = V.lex.org_acronyms.get(V.squash(acr)) if acr else None
         jur = ent.props.get("jurisdiction")
@@ -157,8 +175,8 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
         parent = (info or {}).get("parent")
         if parent and parent != "gov":
             pinfo = V.lex.org_acronyms.get(V.squash(parent))
-            for other in reg.entities:
-                if other.type == "Organization" and other is not ent and (
+            for other in reg.orgs:
+                if other is not ent and (
                         other.props.get("acronym") == parent or (pinfo and other.name.startswith(pinfo["full"]))):
                     R.add(ent, "PART_OF", other, None, 0.6)
                     break
@@ -185,7 +203,7 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
                 inner = r
         # "Hotel Aston, Kupang", "..., Kota Ambon": a region right after the venue is the most specific
         after = doc.clean[m.end:m.end + 40]
-        mm = re.match(r"\s*,\s*((?:Kota|Kabupaten|Kab\.)?\s*[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)", after)
+        mm = _REGION_AFTER.match(after)
         r = None
         if mm:
             t2 = tokenize(mm.group(1), m.end + mm.start(1))
@@ -205,6 +223,8 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
 
 
 _COMMA_ONLY = re.compile(r"\s*,\s*")
+_REGION_AFTER = re.compile(r"\s*,\s*((?:Kota|Kabupaten|Kab\.)?\s*[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)")
+_FROM_AFTER = re.compile(r"\s*(?:[^.]{0,40}?)\b(dari|oleh)\s+")   # a fund's giver: "APBN dari Kementerian X"
 
 
 def _building_of(doc: Doc, m: Mention) -> Mention | None:
@@ -218,10 +238,11 @@ def _building_of(doc: Doc, m: Mention) -> Mention | None:
     if not any(b.lower() in low for b in lex.venue_buildings):
         return None
     toks = tokenize(m.surface, m.start)
+    lows = [t.text.lower() for t in toks]
+    buildings = [(b, _building_words(b)) for b in lex.venue_buildings]
     for i in range(2, len(toks) - 1):
-        for b in lex.venue_buildings:
-            bw = b.split()
-            if i + len(bw) >= len(toks) or [t.text.lower() for t in toks[i:i + len(bw)]] != [w.lower() for w in bw]:
+        for b, bw in buildings:
+            if i + len(bw) >= len(toks) or lows[i:i + len(bw)] != bw:
                 continue
             if not any(t.cap and t.text.capitalize() not in lex.room_heads for t in toks[1:i]):
                 return None
@@ -229,6 +250,16 @@ def _building_of(doc: Doc, m: Mention) -> Mention | None:
             return Mention("Place", toks[i].start, m.end, surface, surface[0].upper() + surface[1:],
                            {"kind": "venue"}, sent=m.sent)
     return None
+
+
+_BUILDING_WORDS: dict[str, list[str]] = {}   # a lexicon building name -> its words lower-cased
+
+
+def _building_words(b: str) -> list[str]:
+    words = _BUILDING_WORDS.get(b)
+    if words is None:
+        words = _BUILDING_WORDS[b] = [w.lower() for w in b.split()]
+    return words
 
 
 # Bodies one joins (a team, a task force, a forum, an association), as opposed to an office one
@@ -259,25 +290,35 @@ _LIST_INTRO = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?:yaitu|yakni|adal
                          r"|terdiri\s+(?:dari|atas))\s*|:\s*)?,?\s*", re.I)
 
 
-def _members(doc: Doc, R: Relations, ent_of) -> None:
+def _members(doc: Doc, R: Relations, ent_of, org_sents=None) -> None:
     """MEMBER_OF: people named with the body they come from, but no post in it:
     "Dessy Pramudiani, S.Psi. dan Verdiantika Annisa dari Himpunan Psikolog Jambi",
     "narasumber dari Yayasan SIKOK Fadli, SE dan Guspa Yeni, SE", "Biro Kesra Setda Prov. Kalbar (Rudi Efendi)";
     people a team is said to have ("TPPS diketuai oleh Wakil Bupati, Mansur Hidayat. Sedangkan anggota tim,
     yaitu Ketua PKK Santi, ..."), and the holders of a post in a team ("Ketua Tim Pengendali Inflasi Pusat X")."""
-    holders = {r.s for r in R.out if r.p == "HOLDS"}
+    holders = None   # made when first needed (no HOLDS is read here)
     cued = {s.index for s in doc.sents if s.start >= doc.title_end and any(n in s.text for n in _MEMBER_CUES)} \
         if any(n in doc.clean for n in _MEMBER_CUES) else ()
     for s in doc.sents:
+        if org_sents is not None and s.index not in org_sents and s.index not in cued:
+            continue   # no body named, no cue: nothing to read
         ms = s.mentions
+        last = len(ms) - 1
         for idx, m in enumerate(ms):
+            # (only an Organization mention has an Organization entity)
+            if m.type != "Organization":
+                continue
             ent = ent_of.get(id(m))
             if ent is None or ent.type != "Organization":
                 continue
-            for pm in _named_with(doc, ms, idx, ent):
-                pe = ent_of.get(id(pm))
-                if pe is not None and pe.id not in holders:
-                    R.add(pe, "MEMBER_OF", ent, s, 0.6)
+            # (most bodies have no person next to them: _named_with finds none then)
+            if idx > 0 and ms[idx - 1].type == "Person" or idx < last and ms[idx + 1].type == "Person":
+                for pm in _named_with(doc, ms, idx, ent):
+                    pe = ent_of.get(id(pm))
+                    if holders is None:
+                        holders = {r.s for r in R.out if r.p == "HOLDS"}
+                    if pe is not None and pe.id not in holders:
+                        R.add(pe, "MEMBER_OF", ent, s, 0.6)
             if s.index not in cued:
                 continue
             # "TPPS diketuai oleh Wakil Bupati, A"; "anggota TPPS, yaitu A", "staf Biro Kesra, A"
@@ -544,7 +585,7 @@ def _provider(doc: Doc, R: Relations, ent: Entity, m: Mention, ent_of) -> None:
         R.add(ent, "PROVIDED_BY", org, s, 0.7)
         return
     after = doc.clean[m.end:s.end]
-    mm = re.match(r"\s*(?:[^.]{0,40}?)\b(dari|oleh)\s+", after)
+    mm = _FROM_AFTER.match(after)
     if mm:
         for o in s.mentions:
             if o.start >= m.end + mm.end() - 1 and o.type == "Organization":
@@ -567,34 +608,55 @@ def prune(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entit
     A post nobody holds, represents or is represented by is a passing mention ("Bupati dan Wali
     Kota se-Kalimantan Barat"); a body only implied by such a post goes with it.
     """
-    by_id = {e.id: e for e in entities}
+    related: set[str] = set()
+    held: set[str] = set()
+    for r in relations:   # (ends gathered in one pass: testing every entity against every relation was quadratic)
+        related.add(r.s)
+        related.add(r.o)
+        if r.p == "HOLDS" or r.p == "REPRESENTED":
+            held.add(r.o)
     keep = {e.id for e in entities}
-    # (sets of ends built once: testing every entity against every relation was quadratic)
-    related = {r.s for r in relations} | {r.o for r in relations}
-    held = {r.o for r in relations if r.p in ("HOLDS", "REPRESENTED")}
+    maybe: list[Entity] = []   # bodies only implied: pruned below unless something engages them
     for e in entities:
-        if e.type == "Programme" and e.id not in related:
-            keep.discard(e.id)   # a programme is kept for what funds it
-        if e.type == "Office" and not e.props.get("_explicit_body") and e.id not in held:
+        t = e.type
+        if t == "Organization":
+            if not e.mentions or e.props.get("_implicit"):
+                maybe.append(e)
+        elif t == "Programme":
+            if e.id not in related:
+                keep.discard(e.id)   # a programme is kept for what funds it
+        elif t == "Office" and not e.props.get("_explicit_body") and e.id not in held:
             keep.discard(e.id)
-    rels = [r for r in relations if r.s in keep and r.o in keep]
+    # (every end is an entity of the report: with nothing dropped, every relation stays)
+    rels = [r for r in relations if r.s in keep and r.o in keep] if len(keep) < len(entities) else relations
+    # two rounds (a body dropped in the first can leave another unengaged); a round that drops
+    # nothing leaves everything as it was, so the next one would not either
     for _ in range(2):
-        engaged = {x for r in rels if r.p not in ("LOCATED_IN", "PART_OF") for x in (r.s, r.o)}
-        parts = {r.o for r in rels if r.p == "PART_OF"}
-        for e in entities:
-            if e.id not in keep or e.type != "Organization":
-                continue
-            implicit = not e.mentions or e.props.get("_implicit")
-            if implicit and e.id not in engaged and e.id not in parts:
-                keep.discard(e.id)
+        maybe = [e for e in maybe if e.id in keep]
+        if not maybe:
+            break
+        engaged = set()
+        for r in rels:
+            if r.p == "PART_OF":
+                engaged.add(r.o)   # (a body with parts stays)
+            elif r.p != "LOCATED_IN":
+                engaged.add(r.s)
+                engaged.add(r.o)
+        dropped = [e.id for e in maybe if e.id not in engaged]
+        if not dropped:
+            break
+        keep.difference_update(dropped)
         rels = [r for r in rels if r.s in keep and r.o in keep]
     kept = [e for e in entities if e.id in keep]
-    new_id = {e.id: f"e{i}" for i, e in enumerate(kept, 1)}
-    for e in kept:
-        e.id = new_id[e.id]
-        e.props.pop("_implicit", None)
-        e.props.pop("_explicit_body", None)
+    new_id = {}
+    for i, e in enumerate(kept, 1):
+        nid = new_id[e.id] = f"e{i}"
+        e.id = nid
+        props = e.props
+        if "_implicit" in props:
+            del props["_implicit"]
+        if "_explicit_body" in props:
+            del props["_explicit_body"]
     for r in rels:
         r.s, r.o = new_id[r.s], new_id[r.o]
-    del by_id
     return kept, rels

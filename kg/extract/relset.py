@@ -1,6 +1,7 @@
 """The relation set of one report: relations without duplicates, each with its evidence."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from kg.extract.document import Doc
@@ -17,38 +18,51 @@ class Relations:
         self.doc = doc
         self.out: list[Relation] = []
         self.seen: set[tuple[str, str, str]] = set()
-        # (sentence span, confidence) -> its evidence: relations read in one sentence share it
+        # (sentence span, confidence) -> its evidence: relations read in one sentence share it (an
+        # Evidence is frozen and made of these three values and the sentence's text only)
         self.evidence: dict[tuple[int, int, float], Evidence] = {}
 
     def add(self, s: Entity | None, p: str, o: Entity | None, sent: Sentence | None, conf: float = 0.8,
             role: str | None = None) -> None:
-        if s is None or o is None or s.id == o.id:
+        if s is None or o is None:
             return
-        k = (s.id, p, o.id)
-        if k in self.seen:
+        sid, oid = s.id, o.id
+        if sid == oid:
             return
-        self.seen.add(k)
-        if sent is None:
-            ev = _first_evidence(self.doc, s, o)
-        else:
-            k = (sent.start, sent.end, conf)
-            ev = self.evidence.get(k)
-            if ev is None:
-                ev = self.evidence[k] = evidence(self.doc.text[sent.start:sent.end], sent.start, sent.end, conf)
-        self.out.append(Relation(s.id, p, o.id, ev, role))
+        k = (sid, p, oid)
+        seen = self.seen
+        if k in seen:
+            return
+        seen.add(k)
+        k = (sent.start, sent.end, conf) if sent is not None else _first_span(self.doc, s, o)
+        ev = self.evidence.get(k)
+        if ev is None:
+            start, end, c = k
+            ev = self.evidence[k] = evidence(self.doc.text[start:end], start, end, c)
+        self.out.append(Relation(sid, p, oid, ev, role))
+
+
+def _first_span(doc: Doc, s: Entity, o: Entity) -> tuple[int, int, float]:
+    """(start, end, confidence) of :func:`_first_evidence`."""
+    for ent in (s, o):
+        if ent.mentions:
+            sent = _sent_of(doc, ent.mentions[0].start)
+            if sent is not None:
+                return sent.start, sent.end, 0.6
+    sents = doc.sents
+    if not sents:
+        return 0, 0, 0.3
+    # the first body sentence (sentences are in text order), else the first one
+    i = bisect_left(_starts(doc), doc.title_end)
+    sent = sents[i] if i < len(sents) else sents[0]
+    return sent.start, sent.end, 0.4
 
 
 def _first_evidence(doc: Doc, s: Entity, o: Entity) -> Evidence:
-    for ent in (s, o):
-        if ent.mentions:
-            m = ent.mentions[0]
-            for sent in doc.sents:
-                if sent.start <= m.start < sent.end:
-                    return evidence(doc.text[sent.start:sent.end], sent.start, sent.end, 0.6)
-    sent = next((x for x in doc.sents if x.start >= doc.title_end), doc.sents[0] if doc.sents else None)
-    if sent is None:
-        return evidence(doc.text[:0], 0, 0, 0.3)
-    return evidence(doc.text[sent.start:sent.end], sent.start, sent.end, 0.4)
+    """The evidence of a relation read from no one sentence: the sentence of the first mention of ``s``
+    (else ``o``), else the report's first body sentence."""
+    start, end, conf = _first_span(doc, s, o)
+    return evidence(doc.text[start:end], start, end, conf)
 
 
 @lru_cache(maxsize=16384)
@@ -57,8 +71,20 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(w for w in key(name).split() if len(w) > 1 or w.isalpha())
 
 
+def _starts(doc: Doc) -> list[int]:
+    """The start of every sentence of ``doc``, kept on the Doc (made again if its sentences changed)."""
+    starts = doc.sent_starts
+    if len(starts) != len(doc.sents):
+        starts = doc.sent_starts = [s.start for s in doc.sents]
+    return starts
+
+
 def _sent_of(doc: Doc, pos: int) -> Sentence | None:
-    for s in doc.sents:
-        if s.start <= pos < s.end:
+    # sentences are in text order and do not overlap: the one that can hold ``pos`` is the last one
+    # starting at or before it
+    i = bisect_right(_starts(doc), pos) - 1
+    if i >= 0:
+        s = doc.sents[i]
+        if pos < s.end:
             return s
     return None
