@@ -18,6 +18,7 @@ STOP_WORDS = {
     "difasilitasi", "didukung", "diinisiasi", "digagas", "dihadirkan", "diharapkan", "berjalan", "resmi",
 }
 DAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"}
+_STOP_OR_DAY = STOP_WORDS | DAYS
 # Verbs that introduce the event a report is about.
 TRIGGERS = {
     "menggelar", "mengadakan", "melaksanakan", "menyelenggarakan", "membuka", "memimpin", "menghadiri",
@@ -41,7 +42,7 @@ def parse_event(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None:
     while k < n and words < MAX_WORDS:
         t = toks[k]
         if t.kind == "W":
-            if t.low in STOP_WORDS or t.low in DAYS:
+            if t.low in _STOP_OR_DAY:
                 break
             k += 1
             words += 1
@@ -60,7 +61,7 @@ def parse_event(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None:
                 continue
             break
         if t.text in (",", "/", "-", "&", "–") and k + 1 < n and toks[k + 1].kind == "W" and \
-                toks[k + 1].low not in STOP_WORDS and toks[k + 1].low not in DAYS and \
+                toks[k + 1].low not in _STOP_OR_DAY and \
                 not (t.text == "," and toks[k + 1].cap and (match(toks, k + 1, V.org_heads) or
                      match(toks, k + 1, V.org_acr) or match(toks, k + 1, V.roles) or
                      match(toks, k + 1, V.acting) or toks[k + 1].low in V.prefixes or toks[k + 1].low in V.ranks or
@@ -106,7 +107,7 @@ def parse_verb_event(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | 
     words = 0
     while k < n and words < 12:
         t = toks[k]
-        if t.kind == "W" and t.low not in STOP_WORDS and t.low not in DAYS and (
+        if t.kind == "W" and t.low not in _STOP_OR_DAY and (
                 t.cap or (t.low in ("dan", "serta", "tentang", "&") and k + 1 < n and toks[k + 1].cap)):
             k += 1
             words += 1

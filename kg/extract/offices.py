@@ -29,6 +29,8 @@ PORTFOLIO_GLUE = {"dan", "&", "bidang", "non", "serta"}
 
 
 def _role_at(V: Vocab, toks: list[Tok], i: int):
+    if i >= len(toks) or toks[i].low not in V.roles:
+        return None   # no role phrase starts here (match() would say so, slower)
     m = match(toks, i, V.roles)
     if not m:
         return None
@@ -52,7 +54,7 @@ def parse_office(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | N
         return None
     start = i
     acting = None
-    m = match(toks, i, V.acting)
+    m = match(toks, i, V.acting) if toks[i].low in V.acting else None
     if m:
         acting = m[1]
         i = m[0]
@@ -251,9 +253,10 @@ def _portfolio(V: Vocab, text: str, toks: list[Tok], j: int, out: list[str]) -> 
     while k < n:
         t = toks[k]
         if t.kind == "W" and (t.cap or t.low in PORTFOLIO_GLUE):
-            if t.cap and (parse_region(V, text, toks, k) or match(toks, k, V.org_acr) or
-                          (match(toks, k, V.org_heads) and t.low not in SUBUNIT_WORDS) or t.low in V.prefixes or
-                          t.low in V.ranks or match(toks, k, V.roles)):
+            # (a table is matched only where its first word stands: match() says no elsewhere)
+            if t.cap and (parse_region(V, text, toks, k) or (t.low in V.org_acr and match(toks, k, V.org_acr)) or
+                          (t.low in V.org_heads and match(toks, k, V.org_heads) and t.low not in SUBUNIT_WORDS) or
+                          t.low in V.prefixes or t.low in V.ranks or (t.low in V.roles and match(toks, k, V.roles))):
                 if not (t.low in SUBUNIT_WORDS and k == j):
                     break
             if t.cap and t.low not in V.org_words and t.low not in SUBUNIT_WORDS and k + 1 < n and \

@@ -7,6 +7,8 @@ A mention is read as core [ "(" ACRONYM ")" ] [ region ] [ "RI" ], where the cor
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from kg.extract.mentions import Mention, skip_paren, slice_text
 from kg.extract.places import ROMAN, parse_region
@@ -19,6 +21,7 @@ GOV_NAMES = {"city": "Pemerintah Kota", "regency": "Pemerintah Kabupaten", "prov
 _ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9][A-Za-z0-9\-]{1,11}$")
 # Bodies named with the bare region ("Kepolisian Resor Sanggau", "Kejaksaan Tinggi Jawa Timur").
 BARE_REGION_KINDS = {"police", "military"}
+_START = attrgetter("start")
 
 
 def gov_org(level: str, region: Region | None, start: int, end: int, surface: str) -> Mention:
@@ -55,7 +58,7 @@ def _tail(V: Vocab, text: str, toks: list[Tok], j: int, m: Mention, regional: bo
     """Read the optional "(ACR)", region and "RI" after an organisation core; update ``m``."""
     n = len(toks)
     for _ in range(2):
-        if j + 2 < n and toks[j].low in ("kabupaten", "kab", "kota", "provinsi") and toks[j + 1].text == "/":
+        if j + 2 < n and toks[j].low in {"kabupaten", "kab", "kota", "provinsi"} and toks[j + 1].text == "/":
             # "Dinas Sosial Kabupaten/Kota", "TPID (TPID) kabupaten/kota se-Sulsel": every such office
             m.props["acronym_region_ok"] = False
             return j + 3
@@ -84,9 +87,13 @@ def _tail(V: Vocab, text: str, toks: list[Tok], j: int, m: Mention, regional: bo
 
 
 def _index_after(toks: list[Tok], j: int, end: int) -> int:
-    while j < len(toks) and toks[j].start < end:
-        j += 1
-    return j
+    """The first index from ``j`` on whose token starts at or after ``end``: token starts increase,
+    so a binary search finds it (the span may be long: an event runs up to 28 words)."""
+    if j < 0:
+        while j < len(toks) and toks[j].start < end:
+            j += 1
+        return j
+    return bisect_left(toks, end, j, len(toks), key=_START)
 
 
 def parse_org(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | None = None) -> Mention | None:
@@ -98,17 +105,19 @@ def parse_org(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | None
     if t.low not in V.org_starts and not (t.upper or (not t.text.isalpha() and any(c.isdigit() for c in t.text))):
         return None
     # Regional government: "Pemerintah Kota (Pemkot) Jambi", "Pemkab Pemalang", "Pemerintah Provinsi".
-    if t.low in ("pemerintah", "pemkot", "pemko", "pemkab", "pemprov", "pemda", "pemdaprov"):
+    if t.low in {"pemerintah", "pemkot", "pemko", "pemkab", "pemprov", "pemda", "pemdaprov"}:   # (a set: one lookup)
         return _parse_gov(V, text, toks, i)
-    m = match(toks, i, V.org_named)
+    # (each table is matched only where its first word stands: match() would say no elsewhere)
+    low = t.low
+    m = match(toks, i, V.org_named) if low in V.org_named else None
     if m:
         j = m[0]
         return Mention("Organization", t.start, toks[j - 1].end, slice_text(text, toks, i, j),
                        slice_text(text, toks, i, j), {"kind": "ngo"})
-    m = match(toks, i, V.org_acr)
+    m = match(toks, i, V.org_acr) if low in V.org_acr else None
     if m and m[0] - i > 1:
         return _parse_acronym(V, text, toks, i, m[0], m[1])
-    head = match(toks, i, V.org_heads)
+    head = match(toks, i, V.org_heads) if low in V.org_heads else None
     if head:
         return _parse_headed(V, text, toks, i, head[0], doc_acr)
     if m:
@@ -306,9 +315,9 @@ def _parse_headed(V: Vocab, text: str, toks: list[Tok], i: int, j: int, doc_acr:
                     break
                 k += 1
                 continue
-            if parse_region(V, text, toks, k) is not None and k > j:
+            if k > j and parse_region(V, text, toks, k) is not None:
                 break
-            if match(toks, k, V.roles) and k > j:
+            if k > j and t.low in V.roles and match(toks, k, V.roles):
                 break
             if t.low not in V.org_words and not is_acronym(t, V):
                 # an unknown word followed by another unknown capitalised word: a person's name

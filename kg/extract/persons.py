@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-from kg.extract.mentions import Mention, slice_text, title_case
+from kg.extract.mentions import Mention, title_case
 from kg.extract.text import Tok
 from kg.extract.vocab import Vocab, match
 
@@ -85,8 +85,12 @@ def is_name_word(V: Vocab, toks: list[Tok], k: int) -> bool:
         return True
     if t.low not in V.name_stoppers:
         return True
-    if match(toks, k, V.roles) or match(toks, k, V.org_acr) or match(toks, k, V.org_heads) or \
-            match(toks, k, V.region_kw) or match(toks, k, V.venue) or match(toks, k, V.events, need_cap=False):
+    # (a table is matched only where its first word stands: match() says no elsewhere)
+    low = t.low
+    if (low in V.roles and match(toks, k, V.roles)) or (low in V.org_acr and match(toks, k, V.org_acr)) or \
+            (low in V.org_heads and match(toks, k, V.org_heads)) or \
+            (low in V.region_kw and match(toks, k, V.region_kw)) or (low in V.venue and match(toks, k, V.venue)) or \
+            (low in V.events and match(toks, k, V.events, need_cap=False)):
         return False
     return True
 
@@ -97,31 +101,41 @@ def parse_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bo
     With ``need_evidence`` the name must carry a title or a degree (or be followed by one),
     otherwise any run of name words is returned (the caller has context: "Bupati X", "kata X").
     """
+    parts = read_person(V, text, toks, i, need_evidence)
+    return None if parts is None else person_mention(text, toks, parts)
+
+
+def read_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bool = True) -> tuple | None:
+    """What :func:`parse_person` reads at ``i``, before any mention is made: (first token, first name
+    token, index after the name, index after the degrees, titles, degrees, the name as written), or
+    None. A caller that may still reject the person makes the mention only when it keeps it."""
     n = len(toks)
     j, titles = read_titles(V, text, toks, i)
     k = j
     words = 0
+    ranks = V.ranks
     while k < n and words < MAX_NAME_WORDS:
-        if words >= 1 and toks[k].kind == "W" and len(toks[k].text) >= 3 and toks[k].low in V.ranks \
+        tk = toks[k]
+        if words >= 1 and tk.low in ranks and tk.kind == "W" and len(tk.text) >= 3 \
                 and read_titles(V, text, toks, k)[1]:
             # "Kapolsek Gambut Iptu Fadli Ramadhan": a rank inside the run starts the person;
             # the words before it belong to the post
-            return parse_person(V, text, toks, k, need_evidence)
+            return read_person(V, text, toks, k, need_evidence)
         if is_name_word(V, toks, k):
-            if words >= 1 and len(toks[k].text) <= 2 and read_degrees(V, text, toks, k)[1]:
+            if words >= 1 and len(tk.text) <= 2 and read_degrees(V, text, toks, k)[1]:
                 break   # "Andi Aso Ashari S.T,M.Si.": the degrees begin
             # a region or a title after a complete name ends it
-            if words >= 2 and (V.lex.regions.get(toks[k].text) or
-                               (len(toks[k].text) > 1 and toks[k].low in V.title_words)):
+            if words >= 2 and (V.lex.regions.get(tk.text) or
+                               (len(tk.text) > 1 and tk.low in V.title_words)):
                 break
             k += 1
             words += 1
-            if k < n and toks[k].text == "." and toks[k].start == toks[k - 1].end and \
-                    (len(toks[k - 1].text) <= 3 or toks[k - 1].low in ("moh", "muh")) and \
+            if k < n and toks[k].text == "." and toks[k].start == tk.end and \
+                    (len(tk.text) <= 3 or tk.low in ("moh", "muh")) and \
                     k + 1 < n and toks[k + 1].cap:
                 k += 1   # initials: "A. Ridwan", "Moh.Sidik", "Anna. T"
             continue
-        if toks[k].text in ("’", "'") and words and k + 1 < n and toks[k].start == toks[k - 1].end:
+        if tk.text in ("’", "'") and words and k + 1 < n and tk.start == toks[k - 1].end:
             k += 1      # "Juma’ Ali"
             continue
         break
@@ -136,26 +150,32 @@ def parse_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bo
         return None
     if toks[j].upper and V.squash(toks[j].text) in V.not_person_acr:
         return None
-    if not titles and V.squash(slice_text(text, toks, j, k)) in V.lex.org_acronyms:
+    raw = text[toks[j].start:toks[k - 1].end]   # the name words (k > j: words >= 1)
+    if not titles and V.squash(raw) in V.lex.org_acronyms:
         return None   # "Kemen PPPA", "Dinkes": an agency written short, not a name
     if k + 2 < n and toks[k].kind == "W" and not toks[k].cap and len(toks[k].text) >= 3 and \
             toks[k].low not in V.not_names and toks[k + 1].text == "," and read_degrees(V, text, toks, k + 1)[1]:
         k += 1      # "Drs. Andri adi, M.Si": a name word typed in lower case before the degrees
+        raw = text[toks[j].start:toks[k - 1].end]
     end_name = k
     k2, degrees = read_degrees(V, text, toks, k)
     if need_evidence and not titles and not degrees:
         return None
-    raw = slice_text(text, toks, j, end_name)
     if V.squash(raw) in V.degrees or "-" in raw and raw.replace("-", "").replace(" ", "").isupper():
         return None   # "M.Si", "GT-PP TPPO": not a name
     if raw.isupper() and all(len(w) <= 5 for w in raw.split()) and not titles:
         return None   # a run of acronyms
-    name = title_case(raw).replace("’", "’")
-    surface = slice_text(text, toks, i, k2 if degrees else end_name)
-    m = Mention("Person", toks[i].start, toks[(k2 if degrees else end_name) - 1].end, surface, name,
+    return i, j, end_name, (k2 if degrees else end_name), titles, degrees, raw
+
+
+def person_mention(text: str, toks: list[Tok], parts: tuple) -> Mention:
+    """The Person mention of what :func:`read_person` read."""
+    i, j, end_name, end, titles, degrees, raw = parts
+    surface = text[toks[i].start:toks[end - 1].end]
+    m = Mention("Person", toks[i].start, toks[end - 1].end, surface, title_case(raw),
                 {"honorific_prefix": titles, "honorific_suffix": degrees})
     if raw != surface:
         m.aliases.append(raw)
     if titles and len(titles) < 4:
-        m.aliases.append(slice_text(text, toks, i, end_name))
+        m.aliases.append(text[toks[i].start:toks[end_name - 1].end])
     return m

@@ -28,7 +28,8 @@ def parse_region(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None
         return None
     kind = None
     j = i
-    m = match(toks, i, V.region_kw, need_cap=False)
+    # (each table is matched only where its first word stands: match() would say no elsewhere)
+    m = match(toks, i, V.region_kw, need_cap=False) if toks[i].low in V.region_kw else None
     if m:
         j, kind = m
         j, _ = skip_paren(toks, j, 2)
@@ -36,7 +37,7 @@ def parse_region(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None
         return None
     if toks[j].text == "," and kind and j + 1 < n and toks[j].end == toks[j + 1].start:
         j += 1  # "Kabupaten,Sigi"
-    m2 = match(toks, j, V.regions)
+    m2 = match(toks, j, V.regions) if toks[j].low in V.regions else None
     if not m2:
         return None
     k, cands = m2

@@ -9,7 +9,8 @@ from kg.extract.funding import funds_within, parse_funding, parse_programme
 from kg.extract.mentions import Mention, skip_paren, slice_text
 from kg.extract.offices import parse_office
 from kg.extract.organizations import _index_after, parse_org
-from kg.extract.persons import is_name_word, parse_person
+from kg.extract.mentions import title_case
+from kg.extract.persons import is_name_word, person_mention, read_person
 from kg.extract.places import parse_region, parse_subregion, parse_venue
 from kg.extract.text import Tok
 from kg.extract.vocab import Vocab, match
@@ -23,9 +24,12 @@ SPEECH_AFTER = {"mengatakan", "menyampaikan", "menjelaskan", "menegaskan", "meng
                 "dalam", "saat", "selaku", "sebagai", "menghadiri", "mengimbau", "menyoroti", "berpesan",
                 "mengungkap", "melanjutkan", "menutup", "didampingi", "bersama", "turut", "mewakili"}
 APPOSITION = {"selaku", "sebagai"}
+_APPOSITION_OR_COMMA = APPOSITION | {","}
 _CONCURRENTLY = re.compile(r"\s*,?\s*(?:sekaligus|merangkap|dan\s+juga)(?:\s+(?:sebagai|selaku))?\s*", re.I)
 LOCATIVE = {"di", "ke", "dari", "se-", "wilayah", "daerah", "kawasan", "tingkat", "seluruh", "provinsi", "kota",
             "kabupaten", "luar"}
+# the words before a venue ("di", "bertempat", "dari", a comma after another venue)
+_VENUE_BEFORE = {"di", "bertempat", "dari", ","}
 REGULATION = {"peraturan", "keputusan", "surat", "sk", "perpres", "instruksi", "edaran", "permen", "perda"}
 
 
@@ -51,22 +55,27 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
     i = 0
     last_office: Mention | None = None
     last_office_end = -1
-    while i < n:
+    lower_starts = V.lower_word_starts
+    # A mention starts only at a capitalised word or at a lower-case word opening a lexicon phrase:
+    # visit those, and of them only the ones past the mentions read already (each read moves i on).
+    # (A token is a word exactly when its lower-cased text starts with a letter; lower_word_starts
+    # holds just such words.)
+    for at in [k for k, t in enumerate(toks) if t.cap or t.low in lower_starts]:
+        if at < i:
+            continue
+        i = at
         t = toks[i]
-        if t.kind != "W":
-            i += 1
-            continue
-        if not t.cap and t.low not in V.lower_starts:
-            i += 1
-            continue
-        if t.low in REGULATION and t.cap:
+        low = t.low
+        if low in REGULATION and t.cap:
             i = _skip_title(toks, i + 1)
             continue
-        if t.low in ("tni", "tni-polri") and _pair_tni_polri(toks, i):
-            i += (2 if toks[i + 1].low == "polri" else 3) if t.low == "tni" else 1
+        if low in ("tni", "tni-polri") and _pair_tni_polri(toks, i):
+            i += (2 if toks[i + 1].low == "polri" else 3) if low == "tni" else 1
             continue
         prev = toks[i - 1].low if i else ""
-        if prev in ("di", "bertempat") or (prev == "dari" and match(toks, i, V.venue, need_cap=False)) or (i > 1 and prev == "," and last_is_venue(out, toks[i - 2])):
+        if prev in _VENUE_BEFORE and (
+                prev in ("di", "bertempat") or (prev == "dari" and match(toks, i, V.venue, need_cap=False)) or
+                (i > 1 and prev == "," and last_is_venue(out, toks[i - 2]))):
             v = parse_venue(V, text, toks, i)
             if v is not None:
                 v.sent = sent.index
@@ -74,157 +83,176 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                 i = _index_after(toks, i, v.end)
                 continue
         # Only a person's name can start at a word that opens no phrase of the lexicons (and is no
-        # acronym or code): the other finders are skipped there, they would all say no.
-        may = t.low in V.mention_starts or t.upper or (not t.text.isalpha() and any(c.isdigit() for c in t.text))
-        o = parse_office(V, text, toks, i, doc_acr) if may and prev not in REGULATION else None
-        if o is not None and _across(toks, i, o.end):
-            # "Kepala Puskesmas se-Kabupaten Pemalang", "Camat se-Kota Bima": many posts, no one post
-            i = _index_after(toks, i, o.end)
-            continue
-        if o is not None and (o.org is not None or o.region is not None or o.level or o.props.get("portfolio")
-                              or o.props.get("acting") or o.role not in ("Kepala", "Ketua", "Sekretaris",
-                                                                         "Anggota", "Pimpinan", "Wakil Ketua")):
-            o.sent = sent.index
-            out.append(o)
-            i = _index_after(toks, i, o.end)
-            # the holder: "Kepala DPMPPA, Noverintiwi Dewanti", "Bupati Pemalang Mansur Hidayat",
-            # "Kepala Dinas Sosial Provinsi Kalimantan Barat (Yuline Marhaeni, S.Sos, M.Si)"
-            j = i
-            if j < n and toks[j].text in (",", "("):
-                j += 1
-            p = parse_person(V, text, toks, j, need_evidence=False) if j < n else None
-            if p is not None and toks[j - 1].text == "(" and len(p.name.split()) < 2 and \
-                    not p.props.get("honorific_prefix"):
-                p = None
-            if p is not None and not (toks[j - 1].text == "," and j + 1 < n and _is_verbish(toks, j) and
-                                      toks[j].low not in V.prefixes):
-                p.sent = sent.index
-                out.append(p)
-                sent.holds.append((p, o))
-                if last_office is not None and _CONCURRENTLY.fullmatch(text, last_office.end, o.start):
-                    # "Asisten III Sekda NTT, sekaligus Plt. Kepala BPBD NTT, X": X holds both
-                    sent.holds.append((p, last_office))
-                i = _index_after(toks, j, p.end)
-                if i < n and toks[i].text == ")":
-                    i += 1
-                if i + 1 < n and toks[i].text == "," and toks[i + 1].low in APPOSITION:
-                    i += 1
-                if i + 1 < n and (toks[i].text == "," or toks[i].low in APPOSITION):
-                    o3 = parse_office(V, text, toks, i + 1, doc_acr)
-                    if o3 is not None and _across(toks, i + 1, o3.end):
-                        o3 = None
-                    if o3 is not None and toks[i].text == "," and \
-                            _list_goes_on(toks, _index_after(toks, i + 1, o3.end)):
-                        o3 = None   # "Kapolres X AKBP Y, Kepala Dinas Sosial X, para camat": a list
-                    if o3 is not None and _holder_follows(V, text, toks, _index_after(toks, i + 1, o3.end)):
-                        o3 = None   # "X, Pangdam V Brawijaya Mayjen TNI Y": a list, the post is Y's
-                    if o3 is not None and (o3.org is not None or o3.region is not None or o3.level):
-                        o3.sent = sent.index
-                        out.append(o3)
-                        sent.holds.append((p, o3))
-                        i = _index_after(toks, i + 1, o3.end)
-            else:
-                last_office, last_office_end = o, i
-            continue
-        org = parse_org(V, text, toks, i, doc_acr) if may else None
-        if org is not None and prev == "," and i > 1 and last_is_venue(out, toks[i - 2]) and \
-                org.props.get("kind") in ("secretariat", "", None):
-            org = None
-            i += 1
-            continue
-        if org is not None and org.region is None and not org.props.get("acronym_region_ok", True):
-            i = _index_after(toks, i, org.end)   # every such body, not one: skip its words too
-            continue
-        if org is not None:
-            org.sent = sent.index
-            last_org = next((x for x in reversed(out) if x.type == "Organization"), None)
-            if org.region is None and prev in ("melalui", "lewat") and last_org is not None \
-                    and last_org.region is not None and last_org.props.get("kind") == "government":
-                from kg.extract.organizations import with_region
-                org.region = last_org.region
-                org.name = with_region(org.name, org.region, org.props.get("kind", ""))
-                org.props["jurisdiction"] = org.region.full
-            out.append(org)
-            acr = org.props.get("acronym")
-            if acr and acr not in doc_acr and " " not in acr and org.name and len(org.name.split()) > 1:
-                doc_acr[acr] = {"full": _strip_region(org), "kind": org.props.get("kind", "")}
-            i = _index_after(toks, i, org.end)
-            continue
-        r = (parse_region(V, text, toks, i) or parse_subregion(V, text, toks, i)) if may else None
-        if r is not None:
-            r.sent = sent.index
-            r.props["locative"] = prev in LOCATIVE or (i > 1 and prev == "," and toks[i - 2].low in LOCATIVE)
-            out.append(r)
-            i = _index_after(toks, i, r.end)
-            continue
-        f = parse_funding(V, text, toks, i) if may else None
-        if f is not None:
-            f.sent = sent.index
-            out.append(f)
-            # "CSR Bank Jateng", "anggaran dari Kantor Imigrasi X": the body the fund names is read on as a mention
-            body_at = f.props.pop("body_at", None)
-            if f.org is not None and body_at is None:
-                f.org.sent = sent.index
-                out.append(f.org)
-            i = body_at if body_at is not None else _index_after(toks, i, f.end)
-            continue
-        pg = parse_programme(V, text, toks, i) if t.low == "program" else None
-        if pg is not None:
-            pg.sent = sent.index
-            out.append(pg)
-            i = _index_after(toks, i, pg.end)
-            continue
-        e = parse_verb_event(V, text, toks, i) if t.low in V.verb_events else None
-        if e is not None:
-            e.sent = sent.index
-            out.append(e)
-            i = _index_after(toks, i, e.end)
-            continue
-        e = parse_event(V, text, toks, i) if may else None
-        if e is not None:
-            e.sent = sent.index
-            e.props["trigger"] = _trigger(toks, i)
-            out.append(e)
-            j = _index_after(toks, i, e.end)
-            for f in funds_within(V, text, toks, i, j):   # "Penyerahan CSR Bank Jateng": the fund it hands over
-                f.sent = sent.index
-                out.append(f)
-            i = j
-            continue
+        # acronym or code): the other finders are skipped there, they would all say no. Where they
+        # are tried, each is called only when the first-word test it starts with passes.
+        starts = low in V.mention_starts
+        if starts or t.upper or (not t.text.isalpha() and any(c.isdigit() for c in t.text)):
+            o = parse_office(V, text, toks, i, doc_acr) if low in V.office_starts and prev not in REGULATION \
+                else None
+            if o is not None and _across(toks, i, o.end):
+                # "Kepala Puskesmas se-Kabupaten Pemalang", "Camat se-Kota Bima": many posts, no one post
+                i = _index_after(toks, i, o.end)
+                continue
+            if o is not None and (o.org is not None or o.region is not None or o.level or o.props.get("portfolio")
+                                  or o.props.get("acting") or o.role not in ("Kepala", "Ketua", "Sekretaris",
+                                                                             "Anggota", "Pimpinan", "Wakil Ketua")):
+                o.sent = sent.index
+                out.append(o)
+                i = _index_after(toks, i, o.end)
+                # the holder: "Kepala DPMPPA, Noverintiwi Dewanti", "Bupati Pemalang Mansur Hidayat",
+                # "Kepala Dinas Sosial Provinsi Kalimantan Barat (Yuline Marhaeni, S.Sos, M.Si)"
+                j = i
+                if j < n and toks[j].text in (",", "("):
+                    j += 1
+                # (read first, the mention made only when taken; read_person's parts: see there)
+                pp = read_person(V, text, toks, j, need_evidence=False) if j < n else None
+                if pp is not None and toks[j - 1].text == "(" and len(pp[6].split()) < 2 and not pp[4]:
+                    pp = None
+                if pp is not None and not (toks[j - 1].text == "," and j + 1 < n and _is_verbish(toks, j) and
+                                           toks[j].low not in V.prefixes):
+                    p = person_mention(text, toks, pp)
+                    p.sent = sent.index
+                    out.append(p)
+                    sent.holds.append((p, o))
+                    if last_office is not None and _CONCURRENTLY.fullmatch(text, last_office.end, o.start):
+                        # "Asisten III Sekda NTT, sekaligus Plt. Kepala BPBD NTT, X": X holds both
+                        sent.holds.append((p, last_office))
+                    i = pp[3]   # the index after the person (_index_after(toks, j, p.end))
+                    if i < n and toks[i].text == ")":
+                        i += 1
+                    if i + 1 < n and toks[i].text == "," and toks[i + 1].low in APPOSITION:
+                        i += 1
+                    if i + 1 < n and (toks[i].text == "," or toks[i].low in APPOSITION):
+                        o3 = parse_office(V, text, toks, i + 1, doc_acr)
+                        if o3 is not None and _across(toks, i + 1, o3.end):
+                            o3 = None
+                        if o3 is not None and toks[i].text == "," and \
+                                _list_goes_on(toks, _index_after(toks, i + 1, o3.end)):
+                            o3 = None   # "Kapolres X AKBP Y, Kepala Dinas Sosial X, para camat": a list
+                        if o3 is not None and _holder_follows(V, text, toks, _index_after(toks, i + 1, o3.end)):
+                            o3 = None   # "X, Pangdam V Brawijaya Mayjen TNI Y": a list, the post is Y's
+                        if o3 is not None and (o3.org is not None or o3.region is not None or o3.level):
+                            o3.sent = sent.index
+                            out.append(o3)
+                            sent.holds.append((p, o3))
+                            i = _index_after(toks, i + 1, o3.end)
+                else:
+                    last_office, last_office_end = o, i
+                continue
+            # (past the test above, a word outside mention_starts is upper-case or holds a digit)
+            if t.cap and (low in V.org_starts or t.upper or not starts or
+                          (not t.text.isalpha() and any(c.isdigit() for c in t.text))):
+                org = parse_org(V, text, toks, i, doc_acr)
+                if org is not None:
+                    if prev == "," and i > 1 and last_is_venue(out, toks[i - 2]) and \
+                            org.props.get("kind") in ("secretariat", "", None):
+                        i += 1
+                        continue
+                    if org.region is None and not org.props.get("acronym_region_ok", True):
+                        i = _index_after(toks, i, org.end)   # every such body, not one: skip its words too
+                        continue
+                    org.sent = sent.index
+                    last_org = next((x for x in reversed(out) if x.type == "Organization"), None)
+                    if org.region is None and prev in ("melalui", "lewat") and last_org is not None \
+                            and last_org.region is not None and last_org.props.get("kind") == "government":
+                        from kg.extract.organizations import with_region
+                        org.region = last_org.region
+                        org.name = with_region(org.name, org.region, org.props.get("kind", ""))
+                        org.props["jurisdiction"] = org.region.full
+                    out.append(org)
+                    acr = org.props.get("acronym")
+                    if acr and acr not in doc_acr and " " not in acr and org.name and len(org.name.split()) > 1:
+                        doc_acr[acr] = {"full": _strip_region(org), "kind": org.props.get("kind", "")}
+                    i = _index_after(toks, i, org.end)
+                    continue
+            if starts:
+                r = None
+                if low in V.region_starts:
+                    r = parse_region(V, text, toks, i) or (
+                        parse_subregion(V, text, toks, i) if low in V.subregion_kw else None)
+                if r is not None:
+                    r.sent = sent.index
+                    r.props["locative"] = prev in LOCATIVE or (i > 1 and prev == "," and toks[i - 2].low in LOCATIVE)
+                    out.append(r)
+                    i = _index_after(toks, i, r.end)
+                    continue
+                f = parse_funding(V, text, toks, i) if low in V.funding else None
+                if f is not None:
+                    f.sent = sent.index
+                    out.append(f)
+                    # "CSR Bank Jateng", "anggaran dari Kantor Imigrasi X": the body the fund names is read on
+                    # as a mention
+                    body_at = f.props.pop("body_at", None)
+                    if f.org is not None and body_at is None:
+                        f.org.sent = sent.index
+                        out.append(f.org)
+                    i = body_at if body_at is not None else _index_after(toks, i, f.end)
+                    continue
+                pg = parse_programme(V, text, toks, i) if low == "program" else None
+                if pg is not None:
+                    pg.sent = sent.index
+                    out.append(pg)
+                    i = _index_after(toks, i, pg.end)
+                    continue
+                e = parse_verb_event(V, text, toks, i) if low in V.verb_events else None
+                if e is not None:
+                    e.sent = sent.index
+                    out.append(e)
+                    i = _index_after(toks, i, e.end)
+                    continue
+                e = parse_event(V, text, toks, i) if low in V.events else None
+                if e is not None:
+                    e.sent = sent.index
+                    e.props["trigger"] = _trigger(toks, i)
+                    out.append(e)
+                    j = _index_after(toks, i, e.end)
+                    for f in funds_within(V, text, toks, i, j):   # "Penyerahan CSR Bank Jateng": the fund it hands over
+                        f.sent = sent.index
+                        out.append(f)
+                    i = j
+                    continue
         if t.cap:
-            # one parse serves both readings: with evidence (a title or a degree) the name stands on
-            # its own; without, only where the context supports it (below)
-            p0 = parse_person(V, text, toks, i, need_evidence=False)
-            p = p0 if p0 is not None and (p0.props["honorific_prefix"] or p0.props["honorific_suffix"]) else None
-            if p is None and is_name_word(V, toks, i) and not (prev == "." and toks[i - 1].end == t.start):
-                p = p0 if p0 is not None and not _common_phrase(p0.name) else None
-                if p is not None:
-                    k = _index_after(toks, i, p.end)
+            # one read serves both readings: with evidence (a title or a degree) the name stands on
+            # its own; without, only where the context supports it (below). A person starts with a
+            # title or a name word (elsewhere read_person says no); the mention is made once kept.
+            name_word = is_name_word(V, toks, i)
+            pp = read_person(V, text, toks, i, need_evidence=False) if name_word or low in V.title_words else None
+            weak = False
+            o_next = None   # (index, post or None): the post read after a name's comma while judging it
+            if pp is not None and not (pp[4] or pp[5]):
+                if not name_word or (prev == "." and toks[i - 1].end == t.start) or _common_phrase(title_case(pp[6])):
+                    pp = None
+                else:
+                    k = pp[3]   # the index after the name
                     nxt = toks[k].low if k < n else ""
-                    nxt2 = toks[k + 1] if k + 1 < n else None
-                    before_office = (nxt in APPOSITION or (nxt == "," and nxt2 is not None and
-                                     parse_office(V, text, toks, k + 1, doc_acr) is not None))
-                    if before_office:
-                        pass
+                    if nxt == "," and k + 1 < n:
+                        o_next = (k + 1, parse_office(V, text, toks, k + 1, doc_acr))
+                    if nxt in APPOSITION or (o_next is not None and o_next[1] is not None):
+                        pass   # before a post
                     elif prev in SPEECH_BEFORE or nxt in SPEECH_AFTER or (i == 0 and nxt == ","):
-                        p.weak = True
+                        weak = True
                     elif last_office is not None and i - last_office_end <= 2:
                         pass
                     else:
-                        p = None
-            if p is not None:
+                        pp = None
+            if pp is not None:
+                p = person_mention(text, toks, pp)
+                p.weak = weak
                 p.sent = sent.index
                 out.append(p)
-                k = _index_after(toks, i, p.end)
+                k = pp[3]   # the index after the person (_index_after(toks, i, p.end))
                 # "Jalil Muhammad, SH Kabid Rehabilitasi Sosial selaku ...", "Raswin ..., Dirreskrimum Polda Kalbar"
                 j = k
-                if j < n and toks[j].low in APPOSITION | {","}:
+                if j < n and toks[j].low in _APPOSITION_OR_COMMA:
                     j += 1
-                elif j < n and not (len(p.name.split()) >= 2 or p.props.get("honorific_suffix")):
+                elif j < n and not (len(pp[6].split()) >= 2 or pp[5]):
                     j = n   # a lone word right before a post is not taken as its holder
                 if j < n and toks[j].low in ("yang",) and j + 1 < n and toks[j + 1].low == "juga":
                     j += 2
-                o2 = parse_office(V, text, toks, j, doc_acr) if j < n else None
+                if o_next is not None and o_next[0] == j:
+                    o2 = o_next[1]   # read already (parse_office makes a new mention and changes nothing)
+                else:
+                    o2 = parse_office(V, text, toks, j, doc_acr) if j < n else None
                 if o2 is not None and toks[j - 1].text == "," and \
                         _holder_follows(V, text, toks, _index_after(toks, j, o2.end)):
                     o2 = None
@@ -237,7 +265,6 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                     sent.holds.append((p, last_office))
                 i = k
                 continue
-        i += 1
 
 
 # ke-an, pe-an, per-an... nouns ("Kekeringan", "Penanganan", "Perlindungan"): Indonesian names are not built so
@@ -280,8 +307,8 @@ def _holder_follows(V: Vocab, text: str, toks: list[Tok], k: int) -> bool:
     if k >= len(toks):
         return False
     comma = k > 0 and toks[k - 1].text == ","
-    p = parse_person(V, text, toks, k, need_evidence=False)
-    return p is not None and (not comma or len(p.name.split()) >= 2 or bool(p.props.get("honorific_prefix")))
+    pp = read_person(V, text, toks, k, need_evidence=False)
+    return pp is not None and (not comma or len(pp[6].split()) >= 2 or bool(pp[4]))
 
 
 def _list_goes_on(toks: list[Tok], k: int) -> bool:
@@ -323,17 +350,19 @@ def _across(toks: list[Tok], i: int, end: int) -> bool:
     return False
 
 
+# the verb (or noun) before an event and what it says of the event's subject (the word lists are disjoint)
+_TRIGGER_KIND = {w: kind for kind, words in (
+    ("organize", ("menggelar", "mengadakan", "melaksanakan", "menyelenggarakan", "gelar", "adakan",
+                  "menyelenggaran", "laksanakan", "melakukan", "membentuk", "sosialisasikan")),
+    ("open", ("membuka", "memimpin")),
+    ("attend", ("menghadiri", "mengikuti", "hadiri", "ikuti")),
+    ("ref", ("acara", "kegiatan", "dalam"))) for w in words}
+
+
 def _trigger(toks: list[Tok], i: int) -> str | None:
     for k in range(max(0, i - 5), i):
-        if toks[k].low in ("menggelar", "mengadakan", "melaksanakan", "menyelenggarakan", "gelar", "adakan",
-                           "menyelenggaran", "laksanakan", "melakukan", "membentuk", "sosialisasikan"):
-            return "organize"
-        if toks[k].low in ("membuka", "memimpin"):
-            return "open"
-        if toks[k].low in ("menghadiri", "mengikuti", "hadiri", "ikuti"):
-            return "attend"
-        if toks[k].low in ("acara", "kegiatan", "dalam"):
-            return "ref"
+        if toks[k].low in _TRIGGER_KIND:
+            return _TRIGGER_KIND[toks[k].low]
     return None
 
 

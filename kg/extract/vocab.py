@@ -10,17 +10,36 @@ from kg.lexicon import lexicon, squash
 
 _WORDS = re.compile(r"[\w’'\-/]+")
 
-Table = dict[str, list[tuple[tuple[str, ...], Any]]]
+_NO_VALUE = object()
+
+# A phrase table: first word -> node. A node is [value, {next word: node}] (value: that of the first
+# phrase inserted that ends there, or _NO_VALUE), and a first word's node has a third item for
+# match_loose: {second word (None: any other): [(words, value)], longest phrase first} — the phrases
+# that a text with that second word can still match. (A plain dict: "word in table" stays a dict's
+# membership test.)
+Table = dict[str, list]
 
 
 def _table(items: list[tuple[str, Any]]) -> Table:
-    table: Table = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
     for surface, value in items:
         words = tuple(w.lower() for w in _WORDS.findall(surface))
         if words:
-            table.setdefault(words[0], []).append((words, value))
-    for entries in table.values():
+            phrases.setdefault(words[0], []).append((words, value))
+    table: Table = {}
+    for first, entries in phrases.items():
         entries.sort(key=lambda e: -len(e[0]))
+        root = table[first] = [_NO_VALUE, {}, {}]
+        for words, value in entries:
+            node = root
+            for w in words[1:]:
+                node = node[1].setdefault(w, [_NO_VALUE, {}])
+            if node[0] is _NO_VALUE:
+                node[0] = value
+        # a phrase whose second word is neither the text's nor an optional "dan"/"serta" cannot match
+        seconds = [words[1] for words, _ in entries if len(words) > 1]
+        for w2 in seconds + [None]:
+            root[2][w2] = [e for e in entries if len(e[0]) == 1 or e[0][1] in ("dan", "serta") or e[0][1] == w2]
     return table
 
 
@@ -33,22 +52,29 @@ def match(toks: list[Tok], i: int, table: Table, need_cap: bool = True) -> tuple
     if i >= n:
         return None
     first = toks[i]
-    entries = table.get(first.low)
-    if not entries or first.kind == "P" or (need_cap and not first.cap):
+    node = table.get(first.low)
+    if node is None or first.kind == "P" or (need_cap and not first.cap):
         return None
-    for words, value in entries:
-        j = i + 1   # the first word is the entry's key, the one at i
-        for w in words[1:]:
-            while j < n and toks[j].text == "." and toks[j].start == toks[j - 1].end:
-                j += 1
-            if j >= n or toks[j].low != w:
-                break
+    best, kids = node[0], node[1]
+    j = end = i + 1   # the first word is the phrase's key, the one at i
+    while kids:
+        # the next word, after any dots glued to the one before
+        while j < n and toks[j].text == "." and toks[j].start == toks[j - 1].end:
             j += 1
-        else:
-            if j + 1 < n and toks[j].text == "." and toks[j].start == toks[j - 1].end:
-                j += 1
-            return j, value
-    return None
+        if j >= n:
+            break
+        node = kids.get(toks[j].low)
+        if node is None:
+            break
+        j += 1
+        if node[0] is not _NO_VALUE:
+            best, end = node[0], j
+        kids = node[1]
+    if best is _NO_VALUE:
+        return None
+    if end + 1 < n and toks[end].text == "." and toks[end].start == toks[end - 1].end:
+        end += 1
+    return end, best
 
 
 def match_loose(toks: list[Tok], i: int, table: Table) -> tuple[int, Any] | None:
@@ -57,9 +83,14 @@ def match_loose(toks: list[Tok], i: int, table: Table) -> tuple[int, Any] | None
     n = len(toks)
     if i >= n or not toks[i].cap:
         return None
-    entries = table.get(toks[i].low)
-    if not entries:
+    node = table.get(toks[i].low)
+    if node is None:
         return None
+    by2 = node[2]
+    k = i + 1
+    while k < n and toks[k].text == ",":
+        k += 1
+    entries = by2.get(toks[k].low if k < n else None) or by2[None]
     for words, value in entries:
         j = i
         ok = True
@@ -137,6 +168,8 @@ class Vocab:
         # lower-case words that may open a mention (everything else lower-case is skipped fast)
         self.lower_starts = {"program"} | set(self.region_kw) | set(self.events) | set(self.funding) | set(self.venue) | \
             set(self.subregion_kw) | set(self.verb_events)
+        # those a word token can be (a punctuation or number token's text does not start with a letter)
+        self.lower_word_starts = frozenset(w for w in self.lower_starts if w[:1].isalpha())
         # first words of every phrase the scanner's finders (posts, bodies, places, funds, events) read
         self.mention_starts = self.office_starts | self.org_starts | self.region_starts | set(self.funding) | \
             set(self.events) | {"program"} | set(self.verb_events)
