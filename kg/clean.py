@@ -47,8 +47,25 @@ _NEEDLES = {
     _PHOTO_CREDIT: ("foto", "photo", "dok", "ilustrasi"),
     _BRACKET_BYLINE: ("reporter", "penulis", "editor", "pewarta"),
 }
+_NEEDLES_B = {p: tuple(n.encode() for n in ns) for p, ns in _NEEDLES.items()}
 # Characters that re.IGNORECASE equates with an ASCII letter but str.lower() does not map to it.
 _FOLD_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+# Every match of a line-anchored pattern (_BLOCK_HEADERS, _BYLINE, _COPYRIGHT, _WIDGET) opens with
+# one of its words after [ \t]*: where none of them opens a line, none of the four can match there,
+# so clean() tries the four only at the (few) line starts this gate matches.
+_LINE_GATE = re.compile(
+    r"(?i)[ \t]*(?:tags?|topik|share|bagikan|berita\s+terkini|berita\s+terpopuler|berita\s+pilihan"
+    r"|berita\s+lainnya|artikel\s+terkait|terpopuler|rekomendasi|komentar|ikuti\s+kami"
+    r"|reporter|editor|penulis|pewarta|redaktur|wartawan|oleh|sumber|fotografer|kontributor|penyunting"
+    r"|©|copyright|hak\s+cipta"
+    r"|comments?\s*\(|add\s+comment|tidak\s+ada\s+komentar|\d+\s+komentar|posting\s+komentar|berlangganan"
+    r"|<<\s*beranda|video\s*:)")
+# The gate's words by their first three letters (lower case), and the first characters for which
+# the gate itself decides (a blank, a digit, "<", or "?" standing for any non-ASCII character such
+# as "©", see clean()): a line opening otherwise cannot pass the gate.
+_GATE_HEADS = frozenset(b"tag top sha bag ber art ter rek kom iku rep edi pen pew red war ole sum fot kon "
+                        b"cop hak com add tid pos vid".split())
+_GATE_FIRST = frozenset(bytes([c]) for c in b" \t?<0123456789")
 
 BLOCK_FROM = 0.5  # a block header only swallows the rest when it is in the second half
 
@@ -67,22 +84,19 @@ class Cleaned:
         return any(s < end and start < e for s, e, _ in self.masked)
 
 
-def _matches(pattern: re.Pattern, text: str, low: str):
-    """``pattern.finditer(text)``, skipped when ``low`` (the lower-cased text) holds none of its needles."""
-    if any(n in low for n in _NEEDLES[pattern]) or (not text.isascii() and any(c in text for c in _FOLD_ODD)):
+def _matches(pattern: re.Pattern, text: str, low: bytes, odd: bool):
+    """``pattern.finditer(text)``, skipped when ``low`` (the text as lower-cased ASCII bytes) holds none
+    of its needles and the text no letter that re folds oddly (``odd``)."""
+    if odd or any(n in low for n in _NEEDLES_B[pattern]):
         return pattern.finditer(text)
     return ()
 
 
-def _odd_case(text: str, low: str) -> bool:
-    """True when lower-casing moved offsets or the text holds letters re folds differently."""
-    return len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLD_ODD))
-
-
-def _needle_starts(pattern: re.Pattern, text: str, low: str, paren: bool = False) -> list[int]:
-    """Where a match of ``pattern`` may begin: at each of its needles (and at a "(" just before one)."""
+def _needle_starts(pattern: re.Pattern, text: str, low: bytes, paren: bool = False) -> list[int]:
+    """Where a match of ``pattern`` may begin: at each of its needles in ``low`` (the text as lower-cased
+    ASCII bytes, see clean()) and at a "(" just before one."""
     starts = set()
-    for n in _NEEDLES[pattern]:
+    for n in _NEEDLES_B[pattern]:
         i = low.find(n)
         while i >= 0:
             starts.add(i)
@@ -153,9 +167,16 @@ def clean(text: str) -> Cleaned:
     """
     spans: list[tuple[int, int, str]] = []
     out = Cleaned(text)
-    low = text.lower()
-    odd = _odd_case(text, low)
+    # re folds four non-ASCII letters to ASCII ones (_FOLD_ODD; the first is also the one letter
+    # str.lower() lengthens). Without them a needle (ASCII letters) matches case-insensitively just
+    # where the text encoded to ASCII ("?" for any other character: one byte each, same offsets)
+    # and lower-cased holds it; bytes are searched faster than str.lower() of non-ASCII text.
+    odd = not text.isascii() and any(c in text for c in _FOLD_ODD)
+    low = b"" if odd else text.encode("ascii", "replace").lower()
     lines = _line_starts(text)
+    if not odd:
+        heads, firsts, gate = _GATE_HEADS, _GATE_FIRST, _LINE_GATE.match
+        lines = [p for p in lines if (low[p:p + 3] in heads or low[p:p + 1] in firsts) and gate(text, p)]
     links = _BACA_JUGA.finditer(text) if odd else \
         finditer_at(_BACA_JUGA, text, _needle_starts(_BACA_JUGA, text, low))
     for m in links:
@@ -178,13 +199,14 @@ def clean(text: str) -> Cleaned:
     photo = _PHOTO_CREDIT.finditer(text) if odd else \
         finditer_at(_PHOTO_CREDIT, text, _needle_starts(_PHOTO_CREDIT, text, low, paren=True))
     spans.extend((m.start(), m.end(), "credit") for m in photo)
-    spans.extend((m.start(), m.end(), "code") for m in _EDITOR_CODE.finditer(text))
+    codes = list(_EDITOR_CODE.finditer(text))
+    spans.extend((m.start(), m.end(), "code") for m in codes)
     for pattern, kind in ((_COPYRIGHT, "copyright"), (_WIDGET, "widget")):
         spans.extend((m.start(), m.end(), kind) for m in finditer_at(pattern, text, lines))
-    for m in _EDITOR_CODE.finditer(text):
+    for m in codes:
         if "/" in m.group() and out.reporter is None:
             out.reporter = m.group().strip()[1:-1]   # "(cah/yon)": the writer's initials
-    for m in _matches(_BRACKET_BYLINE, text, low):
+    for m in _matches(_BRACKET_BYLINE, text, low, odd):
         spans.append((m.start(), m.end(), "byline"))
         value = m.group("value").strip()
         if m.group("key").lower() == "editor":

@@ -21,7 +21,7 @@ from kg.extract.mentions import evidence
 from kg.extract.relations import build, prune
 from kg.extract.relset import _first_evidence as first_evidence
 from kg.extract.vocab import vocab
-from kg.model import Entity, Evidence, Extraction, Relation, Report, Source
+from kg.model import Entity, Extraction, Relation, Report, Source
 
 EXTRACTOR = "kg-rules/0.3.0"
 
@@ -32,7 +32,7 @@ _EMPTY = (None, "", [], ())   # property values that say nothing
 def _title(text: str, cleaned: str) -> tuple[str | None, int]:
     """The headline (first line when it reads like one) and where the body starts."""
     pos = 0
-    lines = cleaned.split("\n")
+    lines = cleaned.split("\n", 3)   # the first three lines (and the rest, uncut, as a fourth)
     for line in lines[:3]:
         stripped = line.strip()
         if not stripped:
@@ -89,41 +89,47 @@ def _finish(entities: list[Entity], text: str, doc: Doc) -> list[Entity]:
     """Order aliases (verbatim forms first), drop empty props, give each mention its sentence."""
     low = None   # the text lower-cased, made for the first alias not found as written
     starts = [sent.start for sent in doc.sents]
+    ends = [sent.end for sent in doc.sents]
     quoted: dict[int, str] = {}   # sentence index -> its text, sliced once for all its mentions
+    dtext = doc.text
     for e in entities:
-        e.mentions = [_in_sentence(m, doc, starts, quoted) for m in e.mentions]
-        seen = set()
-        verbatim, other = [], []
-        for a in e.aliases:
-            if a in seen or a == e.name:
-                continue
-            seen.add(a)
-            if a.isascii() and a in text:
-                verbatim.append(a)   # as written, so lower-cased too (ASCII lower-cases letter by letter)
-                continue
-            if low is None:
-                low = text.lower()
-            (verbatim if a.lower() in low else other).append(a)
-        e.aliases = verbatim + other
-        e.props = {k: v for k, v in e.props.items() if v not in _EMPTY
+        if e.mentions:
+            # the mention's span with the text of the sentence around it (what a reader needs to judge
+            # it): the last sentence starting at or before it, if it ends after it
+            mentions = []
+            for m in e.mentions:
+                ms = m.start
+                i = bisect_right(starts, ms) - 1
+                if i < 0 or ms >= ends[i]:
+                    mentions.append(m)
+                    continue
+                sentence = quoted.get(i)
+                if sentence is None:
+                    sentence = quoted[i] = dtext[starts[i]:ends[i]]
+                mentions.append(evidence(sentence, ms, m.end, m.confidence))
+            e.mentions = mentions
+        if e.aliases:
+            seen = set()
+            verbatim, other = [], []
+            for a in e.aliases:
+                if a in seen or a == e.name:
+                    continue
+                seen.add(a)
+                if a.isascii() and a in text:
+                    verbatim.append(a)   # as written, so lower-cased too (ASCII lower-cases letter by letter)
+                    continue
+                if low is None:
+                    low = text.lower()
+                (verbatim if a.lower() in low else other).append(a)
+            e.aliases = verbatim + other
+        # (a truthy value is never one of _EMPTY: the values are plain strings, numbers, lists, dicts)
+        e.props = {k: v for k, v in e.props.items() if v or v not in _EMPTY
                    or (e.type == "Event" and k == "date")}
         if e.type == "Person":
             for k in ("honorific_prefix", "honorific_suffix"):
                 if k in e.props:
                     e.props[k] = list(dict.fromkeys(e.props[k]))
     return entities
-
-
-def _in_sentence(mention: Evidence, doc: Doc, starts: list[int], quoted: dict[int, str]) -> Evidence:
-    """The mention's span with the text of the sentence around it (what a reader needs to judge it)."""
-    i = bisect_right(starts, mention.start) - 1
-    if i < 0 or not doc.sents[i].start <= mention.start < doc.sents[i].end:
-        return mention
-    sentence = quoted.get(i)
-    if sentence is None:
-        sent = doc.sents[i]
-        sentence = quoted[i] = doc.text[sent.start:sent.end]
-    return evidence(sentence, mention.start, mention.end, mention.confidence)
 
 
 __all__ = ["extract", "EXTRACTOR"]

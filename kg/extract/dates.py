@@ -36,8 +36,7 @@ _WEEKDAY_NEEDLES = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu"
 # ("\d\d?" is "\d{1,2}" in a form re can skip ahead to)
 _LONG_BODY = re.compile(_LONG.pattern.replace(r"(?P<d>\b\d{1,2})", r"(?P<d>\d\d?)", 1))
 assert _LONG_BODY.pattern != _LONG.pattern
-# The same for ASCII text, where "\d" is [0-9]: re skips ahead to a range of characters much faster
-# than to a Unicode category (no pre-check beats searching this one directly).
+# The same for text without digits beyond ASCII, where "\d" is [0-9].
 _LONG_ASCII = re.compile(_LONG_BODY.pattern.replace(r"\d", "[0-9]"))
 _DAY_SLASH_MONTH = re.compile(r"\d\s*/\s*\d")
 # A dateline or header date: "( 23 / 12/ 2025 )", "Rabu, 10 Agustus 2022 - 14:48 WIB".
@@ -115,13 +114,44 @@ def parse_published(value: str | None) -> dt.date | None:
         return None
 
 
+# bytes.translate table: every ASCII digit to NUL (which bytes.find finds with memchr), NUL itself to \x01
+_DIGITS_TO_NUL = bytes.maketrans(b"0123456789\x00", b"\x00" * 10 + b"\x01")
+
+
 def _long_dates(text: str):
-    """``_LONG.finditer(text)``, faster: re cannot skip ahead through a pattern opening with ``\b``,
-    so _LONG_BODY (the same pattern without it, or _LONG_ASCII in ASCII text) is searched and the
-    word boundary before the day checked here; where it fails the search goes on from the next character, as finditer would."""
+    r"""``_LONG.finditer(text)``, faster: re scans for the day's first digit a character at a time
+    (a function call each); here memchr finds each digit in a copy of the text with the digits
+    marked, and the pattern (_LONG_ASCII, without its opening ``\b``) is tried only at a digit with
+    the word boundary before it. That is finditer's answer: a match starts at a digit, and finditer
+    takes the leftmost one that matches, then goes on from its end."""
+    b = text.encode("ascii", "replace")   # one byte a character (same offsets), "?" beyond ASCII
+    if not text.isascii():
+        i = b.find(b"?")
+        while i >= 0:
+            if text[i].isdecimal():   # a digit beyond ASCII, which \d takes and [0-9] does not
+                yield from _long_dates_re(text)
+                return
+            i = b.find(b"?", i + 1)
+    find = b.translate(_DIGITS_TO_NUL).find
+    match = _LONG_ASCII.match
+    p = find(0)
+    while p >= 0:
+        if p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_"):   # \b before a digit
+            m = match(text, p)
+            if m is not None:
+                yield m
+                p = find(0, m.end())
+                continue
+        p = find(0, p + 1)
+
+
+def _long_dates_re(text: str):
+    r"""_long_dates() by re's own search: re cannot skip ahead through a pattern opening with ``\b``,
+    so _LONG_BODY (the same pattern without it) is searched and the word boundary before the day
+    checked here; where it fails the search goes on from the next character, as finditer would."""
     pos = 0
     n = len(text)
-    search = _LONG_ASCII.search if text.isascii() else _LONG_BODY.search
+    search = _LONG_BODY.search
     while pos < n:
         m = search(text, pos)
         if m is None:
@@ -132,6 +162,25 @@ def _long_dates(text: str):
             pos = m.end()
         else:
             pos = p + 1
+
+
+def _day_slash_month(text: str) -> bool:
+    r"""``_DAY_SLASH_MONTH.search(text) is not None``: some "/" has a digit as the nearest non-blank
+    character on either side (re's \s and \d are str.isspace and str.isdecimal)."""
+    n = len(text)
+    i = text.find("/")
+    while i >= 0:
+        j = i - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j >= 0 and text[j].isdecimal():
+            k = i + 1
+            while k < n and text[k].isspace():
+                k += 1
+            if k < n and text[k].isdecimal():
+                return True
+        i = text.find("/", i + 1)
+    return False
 
 
 def find_dates(text: str, published: dt.date | None = None, offset: int = 0, span: int = 1) -> list[DateMention]:
@@ -153,7 +202,7 @@ def find_dates(text: str, published: dt.date | None = None, offset: int = 0, spa
         if d:
             out.append(d)
             taken.append((start, m.end()))
-    if "/" not in text or not _DAY_SLASH_MONTH.search(text):
+    if not _day_slash_month(text):
         # every short date holds "d/m": skip the (slow, case-insensitive) _SHORT scan without one
         out.sort(key=lambda d: d.start)
         return out

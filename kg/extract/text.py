@@ -21,6 +21,14 @@ _DEGREE_NEXT = re.compile(r"\s+[A-Z][A-Za-z]{0,3}\.\s?[A-Z][A-Za-z]{0,3}\.?(?:[\
 # character's class and skips ahead to it: with "+", or with the two forms as a top-level "|", it
 # tried the whole pattern at every character (two to three times the work).
 _SPLIT = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|(?<=\n)\n*)")
+# Its two forms, for a text without "!" or "?": each opens with one literal character, which re
+# finds with a plain character loop (a class like "[.!?\n]" costs a function call per character).
+# Matches of the two never overlap (neither takes the other's first character), so together in
+# order of start they are _SPLIT's. The dot's form also refuses a dot before degrees (_DEGREE_NEXT,
+# which sentences() would skip): the same, as backtracking cannot move the end of a dot's match
+# (the run of dots and quotes must be followed by a blank), nor can a later start inside the run.
+_SPLIT_DOT = re.compile(r"\.[.]*[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])(?!" + _DEGREE_NEXT.pattern + ")")
+_SPLIT_NL = re.compile(r"\n\n*")
 
 
 class Tok:
@@ -28,14 +36,11 @@ class Tok:
 
     kind is "W" (word), "N" (number) or "P" (punctuation); cap: starts with an upper-case letter;
     upper: a word of two or more letters, all upper case; low: the text lower-cased.
-    (A plain slotted class: tokens are the extractor's most numerous objects.)
+    (A plain slotted class: tokens are the extractor's most numerous objects. It has no __init__:
+    ``Tok()`` and then setting the attributes costs less than a Python __init__ call.)
     """
 
     __slots__ = ("text", "start", "end", "kind", "cap", "upper", "low")
-
-    def __init__(self, text: str, start: int, end: int, kind: str, cap: bool, upper: bool, low: str) -> None:
-        self.text, self.start, self.end, self.kind, self.cap, self.upper, self.low = \
-            text, start, end, kind, cap, upper, low
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
@@ -55,13 +60,13 @@ def _shape(t: str) -> tuple[str, bool, bool, str] | None:
 
 
 # whitespace-separated chunk ("Jambi,", "(DPMPPA)", "Kota") -> its tokens: the same chunks recur in
-# every report, so each is split and classified once. A chunk of one token maps to its shape
-# (kind, cap, upper, low); a chunk of several to a list of (start, end, text, kind, cap, upper, low)
-# relative to the chunk.
-_CHUNKS: dict[str, tuple[str, bool, bool, str] | list[tuple[int, int, str, str, bool, bool, str]]] = {}
+# every report, so each is split and classified once. A chunk of one token maps to its shape and
+# length (kind, cap, upper, low, len); a chunk of several to a list of
+# (start, end, text, kind, cap, upper, low) relative to the chunk.
+_CHUNKS: dict[str, tuple[str, bool, bool, str, int] | list[tuple[int, int, str, str, bool, bool, str]]] = {}
 
 
-def _chunk(c: str) -> tuple[str, bool, bool, str] | list[tuple[int, int, str, str, bool, bool, str]]:
+def _chunk(c: str) -> tuple[str, bool, bool, str, int] | list[tuple[int, int, str, str, bool, bool, str]]:
     """The tokens of one chunk. Tokens never span whitespace and the one lookahead of _TOKEN
     ("se-" before a letter) fails alike at a chunk's end and before a blank, so a chunk splits
     the same alone as inside its sentence."""
@@ -79,32 +84,70 @@ def _chunk(c: str) -> tuple[str, bool, bool, str] | list[tuple[int, int, str, st
         else:
             parts.append((s, m.end(), t) + sh)
     if len(parts) == 1 and parts[0][0] == 0 and parts[0][1] == len(c):
-        return parts[0][3:]
+        return parts[0][3:] + (len(c),)
     return parts
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     """Split ``text`` into tokens; offsets are shifted by ``offset``."""
+    parts = text.split()
+    if " ".join(parts) != text:
+        return _tokenize_spaced(text, offset, parts)
+    # the usual case: chunks separated by single spaces (and no blank at either end), so each
+    # chunk starts one past the previous one's end
+    out: list[Tok] = []
+    chunks = _CHUNKS
+    s = offset
+    new = Tok
+    for c in parts:
+        try:
+            sh = chunks[c]
+        except KeyError:
+            sh = _new_chunk(c)
+        if sh.__class__ is tuple:
+            o = new()
+            o.kind, o.cap, o.upper, o.low, n = sh
+            o.text = c
+            o.start = s
+            o.end = s = s + n
+            out.append(o)
+        else:
+            for a, b, t, kind, cap, upper, low in sh:
+                o = new()
+                o.text, o.start, o.end, o.kind, o.cap, o.upper, o.low = t, s + a, s + b, kind, cap, upper, low
+                out.append(o)
+            s += len(c)
+        s += 1
+    return out
+
+
+def _new_chunk(c: str) -> tuple[str, bool, bool, str, int] | list[tuple[int, int, str, str, bool, bool, str]]:
+    """_chunk(c), remembered in _CHUNKS."""
+    if len(_CHUNKS) > 100_000:
+        _CHUNKS.clear()   # bound the memory on an endless stream of new words
+    sh = _CHUNKS[c] = _chunk(c)
+    return sh
+
+
+def _tokenize_spaced(text: str, offset: int, parts: list[str]) -> list[Tok]:
+    """tokenize() for a text with other blanks than single spaces between its chunks."""
     out: list[Tok] = []
     append = out.append
-    new = Tok.__new__
     chunks = _CHUNKS
     find = text.find
     pos = 0
     # str.split() and the regex's \s agree on what is blank; a chunk starts at the first
     # occurrence of its text after the previous one (only blanks lie between), right after the
     # one blank that mostly lies between
-    for c in text.split():
+    for c in parts:
         s = pos + 1 if text[pos] == " " and text[pos + 1] == c[0] else find(c, pos)
         pos = s + len(c)
         sh = chunks.get(c)
         if sh is None:
-            if len(chunks) > 100_000:
-                chunks.clear()   # bound the memory on an endless stream of new words
-            sh = chunks[c] = _chunk(c)
+            sh = _new_chunk(c)
         if sh.__class__ is tuple:
-            o = new(Tok)
-            o.kind, o.cap, o.upper, o.low = sh
+            o = Tok()
+            o.kind, o.cap, o.upper, o.low, _ = sh
             o.text = c
             o.start = s + offset
             o.end = pos + offset
@@ -112,10 +155,22 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
             continue
         s += offset
         for a, b, t, kind, cap, upper, low in sh:
-            o = new(Tok)
+            o = Tok()
             o.text, o.start, o.end, o.kind, o.cap, o.upper, o.low = t, s + a, s + b, kind, cap, upper, low
             append(o)
     return out
+
+
+_START = re.Match.start
+
+
+def _strip_span(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    """Append [s, e) stripped of surrounding blanks to ``out``, unless nothing is left."""
+    seg = text[s:e]
+    e -= len(seg) - len(seg.rstrip())   # str.strip() and isspace() agree on what is blank
+    s += len(seg) - len(seg.lstrip())
+    if e > s:
+        out.append((s, e))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -124,28 +179,33 @@ def sentences(text: str) -> list[tuple[int, int]]:
     Splits at line breaks and at sentence-final punctuation followed by a capital, except after
     known abbreviations and initials (Dr., Kab., S.H., A. Ridwan).
     """
-    spans = []
     start = 0
-    for m in _SPLIT.finditer(text):
-        if m.group()[0] == ".":
-            j = m.start()
-            k = j
-            while k > start and (text[k - 1].isalpha()):
-                k -= 1
-            word = text[k:j].lower()
-            if word in _ABBREV or (k > 0 and text[k - 1] == "."):
+    if "!" in text or "?" in text:
+        ends = _SPLIT.finditer(text)
+        degree = _DEGREE_NEXT.match
+    else:
+        ends = [*_SPLIT_DOT.finditer(text), *_SPLIT_NL.finditer(text)]
+        ends.sort(key=_START)
+        degree = None   # _SPLIT_DOT checks it
+    out: list[tuple[int, int]] = []
+    for m in ends:
+        j, end = m.span()
+        if text[j] == ".":
+            # the word before the dot: mostly the whole chunk after the last space
+            k = text.rfind(" ", start, j) + 1
+            if k < start:
+                k = start
+            word = text[k:j]
+            if not word.isalpha():   # "S.H", "2023", "(ant)": its trailing letters alone
+                k = j
+                while k > start and text[k - 1].isalpha():
+                    k -= 1
+                word = text[k:j]
+            if word.lower() in _ABBREV or (k > 0 and text[k - 1] == "."):
                 continue
-            if _DEGREE_NEXT.match(text, m.end()):
+            if degree is not None and degree(text, end):
                 continue
-        end = m.end()
-        spans.append((start, end))
+        _strip_span(text, start, end, out)
         start = end
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        seg = text[s:e]
-        e -= len(seg) - len(seg.rstrip())   # str.strip() and isspace() agree on what is blank
-        s += len(seg) - len(seg.lstrip())
-        if e > s:
-            out.append((s, e))
+    _strip_span(text, start, len(text), out)
     return out
