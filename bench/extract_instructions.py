@@ -4,7 +4,8 @@
 
 Counts are repeatable on a loaded machine, unlike seconds: it runs the corpus once and ``rounds``
 times under ``valgrind --tool=callgrind`` and prints (count(rounds) - count(1)) / ((rounds - 1) x
-reports). Needs valgrind (Debian's package). Not part of the test suite.
+reports). Each round starts with the extractor's word and name caches cleared (as in
+bench/extract.py), so a round costs what new reports cost. Needs valgrind (Debian's package). Not part of the test suite.
 """
 from __future__ import annotations
 
@@ -22,11 +23,12 @@ CHILD = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from kg.extract import extract
+from kg.extract import clear_caches, extract
 from kg.model import Report
 rs = [Report(id="report:" + p.stem, name=p.stem, path=str(p), text=p.read_text(encoding="utf-8"), sha256="x")
       for p in sorted(Path({corpus!r}).glob("*.txt"))]
 for _ in range({rounds}):
+    clear_caches()
     for r in rs:
         extract(r)
 """
