@@ -70,6 +70,21 @@ def _chunk(c: str) -> tuple[str, bool, bool, str, int] | list[tuple[int, int, st
     """The tokens of one chunk. Tokens never span whitespace and the one lookahead of _TOKEN
     ("se-" before a letter) fails alike at a chunk's end and before a blank, so a chunk splits
     the same alone as inside its sentence."""
+    if c.isalpha():
+        # letters only (most chunks): one word, what _TOKEN's word branch would match whole
+        cap = c[0].isupper()
+        return "W", cap, cap and len(c) > 1 and c.isupper(), c.lower(), len(c)
+    core = c[:-1]
+    if c[-1] in ",." and core.isalpha():
+        # a word and the comma or full stop after it ("Jambi,", "anak.")
+        n, cap = len(core), c[0].isupper()
+        return [(0, n, core, "W", cap, cap and n > 1 and core.isupper(), core.lower()),
+                (n, n + 1, c[-1], "P", False, False, c[-1])]
+    return _chunk_regex(c)
+
+
+def _chunk_regex(c: str) -> tuple[str, bool, bool, str, int] | list[tuple[int, int, str, str, bool, bool, str]]:
+    """_chunk(c) by the token regex, for any chunk (_chunk's shortcuts agree with it: a test checks)."""
     parts = []
     for m in _TOKEN.finditer(c):
         t, s = m.group(), m.start()
