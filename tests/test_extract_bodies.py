@@ -221,3 +221,24 @@ def test_the_reports_own_expansion_of_an_acronym_wins_over_the_lexicon():
     assert "Tim Percepatan Pengendalian Stunting Kabupaten Pemalang" in orgs
     assert not any("Penurunan" in n for n in orgs), orgs
     assert "TPPS" in orgs["Tim Percepatan Pengendalian Stunting Kabupaten Pemalang"].aliases
+
+
+def test_a_unit_named_with_its_parent_body_is_part_of_it():
+    x = extract(report(
+        "SERANG – Sekretariat Daerah Provinsi Banten dan Biro Administrasi Pembangunan Setda Provinsi Banten "
+        "menggelar rapat evaluasi program di Aula Setda, Senin (3/6/2024).\n\n"
+        "PT Bank Banten mendukung kegiatan tersebut. Kepala Bank Banten Cabang Serang, Rudi Hartono, hadir."))
+    names = ents(x, "Organization")
+    biro = next(n for n in names if n.startswith("Biro Administrasi Pembangunan"))
+    setda = next(n for n in names if n.startswith("Sekretariat Daerah Provinsi Banten"))
+    assert (biro, "PART_OF", setda) in rels(x)
+    # the company is one body, with or without its legal form; its branch is part of it
+    banks = sorted(n for n in names if "Bank Banten" in n)
+    assert banks == ["Bank Banten Cabang Serang", "PT Bank Banten"]
+    assert ("Bank Banten Cabang Serang", "PART_OF", "PT Bank Banten") in rels(x)
+
+
+def test_a_team_named_after_a_body_is_not_part_of_it():
+    x = extract(report(
+        "JAKARTA – Tim Mabes Polri dan Mabes Polri meninjau pelayanan terpadu di Jakarta, Selasa (4/6/2024)."))
+    assert not [r for r in rels(x) if r[1] == "PART_OF" and r[0].startswith("Tim")]

@@ -26,6 +26,15 @@ def _tidy(form: str) -> str:
     return " ".join(form.split()).strip(" ,.;:")
 
 
+def _ekey(etype: str, name: str) -> tuple[str, str]:
+    """The registry key of a name: a company is the same with or without its legal form ("PT Bank Jateng",
+    "Bank Jateng", "PT. Bank Jateng Tbk")."""
+    k = key(name)
+    if etype == "Organization" and (k.startswith("pt ") or k.endswith(" tbk")):
+        k = k.removeprefix("pt ").removesuffix(" tbk") or k
+    return etype, k
+
+
 class Registry:
     """Entities of one report, keyed by type and normalised name."""
 
@@ -41,12 +50,12 @@ class Registry:
         self.acting = False
 
     def get(self, etype: str, name: str) -> Entity | None:
-        return self.by_key.get((etype, key(name)))
+        return self.by_key.get(_ekey(etype, name))
 
     def add(self, etype: str, name: str, surface: str | None = None, mention: Mention | None = None,
             props: dict | None = None, aliases: list[str] | None = None) -> Entity:
         """Register (or find) the entity ``etype``/``name``; record the surface form and mention span."""
-        k = (etype, key(name))
+        k = _ekey(etype, name)
         ent = self.by_key.get(k)
         if ent is None:
             ent = Entity(f"e{len(self.entities) + 1}", etype, name)
@@ -96,7 +105,7 @@ class Registry:
 
     def link_key(self, etype: str, alias_name: str, ent: Entity) -> None:
         """Make ``alias_name`` find ``ent`` too."""
-        k = (etype, key(alias_name))
+        k = _ekey(etype, alias_name)
         self.by_key.setdefault(k, ent)
         if etype == "Office" and k[1].startswith(_ACTING_KEYS):
             self.acting = True

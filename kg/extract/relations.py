@@ -180,6 +180,7 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
                         other.props.get("acronym") == parent or (pinfo and other.name.startswith(pinfo["full"]))):
                     R.add(ent, "PART_OF", other, None, 0.6)
                     break
+    _named_within(V, reg, R)
     # room -> building -> area; area -> province
     order = sorted(venues, key=lambda em: em[1].start)
     for n, (ent, m) in enumerate(order):
@@ -223,6 +224,61 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
 
 
 _COMMA_ONLY = re.compile(r"\s*,\s*")
+# Words after a body's name that make a branch of it: "Bank Jateng Cabang Batang", "BRI Unit Pemalang".
+_BRANCH = ("Cabang", "Kantor Cabang", "Unit", "Perwakilan", "Wilayah")
+
+
+def _named_within(V, reg, R: Relations) -> None:
+    """PART_OF read from names: a unit named with the body it belongs to, which the report names too.
+    "Komisi II DPRD Kota Serang" is part of "DPRD Kota Serang", "Biro Kesra Setda Provinsi NTB" of
+    "Setda Provinsi NTB", "Unit PPA Polres X" of "Polres X", "Bank Jateng Cabang Batang" of "Bank Jateng".
+    Only forms of two words or more count (one word is too loose), and a team or forum named after a
+    body ("Tim Mabes Polri") is not part of it."""
+    orgs = [e for e in reg.orgs if e.type == "Organization"]
+    if len(orgs) < 2:
+        return
+    forms = {e.id: _forms(V, e) for e in orgs}
+    for a in orgs:
+        if a.props.get("kind") in ("government", "task_force", "forum"):
+            continue
+        own = forms[a.id]
+        for b in orgs:
+            if b is a or any(r.s == a.id and r.p == "PART_OF" for r in R.out):
+                continue
+            if _within(own, forms[b.id]):
+                R.add(a, "PART_OF", b, None, 0.6)
+                break
+
+
+def _forms(V, e: Entity) -> set[str]:
+    """The forms of two words or more a body goes by: its name and aliases, each also with its head
+    written short as the lexicon does ("Sekretariat Daerah Provinsi X" -> "Setda Provinsi X") and
+    without a company's legal form ("PT Bank X" -> "Bank X")."""
+    out = set()
+    for f in (e.name, *e.aliases):
+        if " " not in f:
+            continue
+        out.add(f)
+        if f.startswith("PT "):
+            out.add(f[3:])
+        for full, short in V.lex.org_shorts.get(f.split(" ", 1)[0], ()):
+            if f.startswith(full + " "):
+                out.add(short + f[len(full):])
+    return out
+
+
+def _within(own: set[str], parent: set[str]) -> bool:
+    """True when a form of the parent stands whole inside a longer form of the unit: after its first
+    word ("Komisi II DPRD Kota Serang"), or first with a branch word after it ("Bank X Cabang Y")."""
+    for f in own:
+        padded = f" {f} "
+        for pf in parent:
+            if len(pf) >= len(f):
+                continue
+            at = padded.find(f" {pf} ")
+            if at > 0 or (at == 0 and padded[len(pf) + 2:].startswith(_BRANCH)):
+                return True
+    return False
 _REGION_AFTER = re.compile(r"\s*,\s*((?:Kota|Kabupaten|Kab\.)?\s*[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)")
 _FROM_AFTER = re.compile(r"\s*(?:[^.]{0,40}?)\b(dari|oleh)\s+")   # a fund's giver: "APBN dari Kementerian X"
 
