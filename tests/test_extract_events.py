@@ -123,3 +123,28 @@ def test_a_person_only_cited_did_not_take_part():
     roles = _roles(x)
     assert "Joko Widodo" not in roles
     assert "I Made Toya" in roles          # "arahan dari" a person at the meeting is no citation
+
+
+def test_at_a_signing_the_host_organises_and_its_partners_sign():
+    x = extract(report(
+        "KUPANG – Pemerintah Provinsi Nusa Tenggara Timur bersama Polda NTT dan Kejaksaan Tinggi NTT "
+        "menandatangani Kesepakatan Bersama Penanganan Kekerasan terhadap Anak di Kupang, Senin (2/9/2024).\n\n"
+        "Program ini dijalankan Dinas Sosial Provinsi NTT bekerja sama dengan Yayasan Sejahtera Mandiri."))
+    r = rels(x)
+    event = next(iter(ents(x, "Event")))
+    assert ("Pemerintah Provinsi Nusa Tenggara Timur", "ORGANIZED", event) in r
+    partners = [o for o in ents(x, "Organization") if o.startswith(("Kepolisian Daerah", "Kejaksaan Tinggi"))]
+    assert len(partners) == 2
+    for org in partners:
+        assert (org, "ATTENDED", event) in r and (org, "ORGANIZED", event) not in r
+    # a partner named in another sentence did not sign
+    assert not [t for t in r if t[0] == "Yayasan Sejahtera Mandiri" and t[2] == event]
+
+
+def test_a_body_in_brackets_inside_a_supporters_phrase_does_not_organise():
+    x = extract(report(
+        "AMBON – Pemerintah Provinsi Maluku dengan dukungan Program PEDULI (Kemitraan Pemerintah Indonesia – "
+        "Australia) menggelar Rapat Koordinasi Perlindungan Anak di Ambon, Rabu (4/9/2024)."))
+    organisers = {s for s, p, _ in rels(x) if p == "ORGANIZED"}
+    assert "Pemerintah Provinsi Maluku" in organisers
+    assert not [o for o in organisers if "Indonesia" in o]

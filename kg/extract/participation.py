@@ -59,6 +59,14 @@ LED_BY = words_cue("dipimpin ketua panitia", r"(?i)(dipimpin|ketua panitia)\s*(l
 _WEEKDAY = re.compile(r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)")
 _YEAR = re.compile(r"(2(?<=\b2)0[0-3]\d)\b")   # "\b(20[0-3]\d)\b", with the "\b" after the "2": re skips ahead to it
 _BARE_POST = re.compile(r"\s*(wali\s*kota|walikota|bupati|gubernur|kapolda|kapolres)\b", re.I)
+def _aside(before: str) -> bool:
+    """True when a mention stands inside brackets opened with other words before it ("(Kemitraan
+    Pemerintah Indonesia – Australia)"), not when the brackets hold just its name ("(BPBD)")."""
+    at = before.rfind("(")
+    return at >= 0 and before.find(")", at) < 0 and before[at + 1:].strip() != ""
+
+
+_PARTNER = re.compile(r"\b(?:bersama(?:\s+dengan)?|dengan)\b", re.I)
 PURPOSE = re.compile(r"(?i)\bdalam rangka\s+(?:me\w+\s+)?([^,.;]{10,120})")
 
 
@@ -165,6 +173,7 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
     members_of = {r.o for r in R.out if r.p == "MEMBER_OF"}
     # sentences that speak of the event: its own mentions and the dozen after it (a report is a page)
     near = {em.sent for em in same} | set(range(main.sent, main.sent + 13))
+    signing = (main.props.get("kind") or "").lower() == "penandatanganan"
     for s in doc.sents:
         if s.start < doc.title_end or s.index not in near or not s.mentions:
             continue
@@ -182,7 +191,11 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
             if ent.type == "Organization" and ent.props.get("kind") == "generic":
                 continue
             organizing = False
-            supported = SUPPORTED.search(before[-30:])
+            # "dengan dukungan Program X (Kemitraan Pemerintah A – B) menggelar": an aside in brackets is
+            # not the subject of the verb; nor, at a signing, a partner ("A bersama B dan C
+            # menandatangani"): the partners sign, the host organises
+            partner = signing and s.index == main.sent and _PARTNER.search(before) is not None
+            supported = SUPPORTED.search(before[-30:]) or partner or _aside(before)
             for em in same:
                 if supported:
                     break
@@ -202,6 +215,8 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
             if organizing:
                 organizers.add(ent.id)
                 R.add(ent, "ORGANIZED", ev, s, 0.7)
+            elif partner and ent.type == "Organization":
+                R.add(ent, "ATTENDED", ev, s, 0.6, "attended")   # a signatory
         # attendance of organisations named in a "dihadiri / turut hadir / peserta" sentence
         cue = ATTEND_WORDS.search(s.text)
         if cue and s.index <= main.sent + 12:
