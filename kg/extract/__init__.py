@@ -74,7 +74,7 @@ def clear_caches() -> None:
     not counted faster than reading new ones."""
     from kg.extract import entities, participation, relset, text
     text._CHUNKS.clear()
-    for f in (entities.key, entities._tidy, relset._words, participation._collapse_acronyms):
+    for f in (entities.key, entities.org_key, entities._tidy, relset._words, participation._collapse_acronyms):
         f.cache_clear()
 
 

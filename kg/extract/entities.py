@@ -26,13 +26,19 @@ def _tidy(form: str) -> str:
     return " ".join(form.split()).strip(" ,.;:")
 
 
-def _ekey(etype: str, name: str) -> tuple[str, str]:
-    """The registry key of a name: a company is the same with or without its legal form ("PT Bank Jateng",
+@lru_cache(maxsize=65536)
+def org_key(name: str) -> str:
+    """The key of a body's name: a company is the same with or without its legal form ("PT Bank Jateng",
     "Bank Jateng", "PT. Bank Jateng Tbk")."""
     k = key(name)
-    if etype == "Organization" and (k.startswith("pt ") or k.endswith(" tbk")):
+    if k.startswith("pt ") or k.endswith(" tbk"):
         k = k.removeprefix("pt ").removesuffix(" tbk") or k
-    return etype, k
+    return k
+
+
+def _ekey(etype: str, name: str) -> tuple[str, str]:
+    """The registry key of a name (:func:`key`; :func:`org_key` for a body)."""
+    return etype, org_key(name) if etype == "Organization" else key(name)
 
 
 class Registry:

@@ -237,17 +237,25 @@ def _named_within(V, reg, R: Relations) -> None:
     orgs = [e for e in reg.orgs if e.type == "Organization"]
     if len(orgs) < 2:
         return
+    placed = {r.s for r in R.out if r.p == "PART_OF"}
+    units = [a for a in orgs if a.id not in placed and a.props.get("kind") not in ("government", "task_force",
+                                                                                   "forum")]
+    if not units:
+        return
+    # (a unit's name holds a parent's form of two words or more, so it has three words or more)
+    units = [a for a in units if a.name.count(" ") >= 2 or any(f.count(" ") >= 2 for f in a.aliases)]
+    if not units:
+        return
     forms = {e.id: _forms(V, e) for e in orgs}
-    for a in orgs:
-        if a.props.get("kind") in ("government", "task_force", "forum"):
-            continue
+    for a in units:
         own = forms[a.id]
+        joined = "\n".join(own)   # one look for each parent form before the word-by-word one
         for b in orgs:
-            if b is a or any(r.s == a.id and r.p == "PART_OF" for r in R.out):
-                continue
-            if _within(own, forms[b.id]):
-                R.add(a, "PART_OF", b, None, 0.6)
-                break
+            if b is not a:
+                inside = [f for f in forms[b.id] if f in joined]
+                if inside and _within(own, inside):
+                    R.add(a, "PART_OF", b, None, 0.6)
+                    break
 
 
 def _forms(V, e: Entity) -> set[str]:
@@ -255,15 +263,23 @@ def _forms(V, e: Entity) -> set[str]:
     written short as the lexicon does ("Sekretariat Daerah Provinsi X" -> "Setda Provinsi X") and
     without a company's legal form ("PT Bank X" -> "Bank X")."""
     out = set()
+    shorts = V.lex.org_shorts
     for f in (e.name, *e.aliases):
         if " " not in f:
             continue
         out.add(f)
         if f.startswith("PT "):
             out.add(f[3:])
-        for full, short in V.lex.org_shorts.get(f.split(" ", 1)[0], ()):
-            if f.startswith(full + " "):
-                out.add(short + f[len(full):])
+        if f.split(" ", 1)[0] in shorts:
+            # each lexicon full name the form starts with, word by word ("Setdaprov Banten" and
+            # "Setda Provinsi Banten" for "Sekretariat Daerah Provinsi Banten")
+            fulls = shorts[f.split(" ", 1)[0]]
+            at = f.rfind(" ")
+            while at > 0:
+                short = fulls.get(f[:at])
+                if short is not None:
+                    out.add(short + f[at:])
+                at = f.rfind(" ", 0, at)
     return out
 
 

@@ -63,9 +63,9 @@ class Lexicon:
     capitals: dict[str, Region] = field(default_factory=dict)            # capital town -> regency
     org_acronyms: dict[str, dict[str, Any]] = field(default_factory=dict)  # squashed surface -> info
     org_full: dict[str, str] = field(default_factory=dict)               # squashed full -> acronym
-    # first word of a full name -> (full name, acronym), longest full name first: "Sekretariat" ->
-    # [("Sekretariat Daerah Kabupaten", "Setdakab"), ..., ("Sekretariat Daerah", "Setda")]
-    org_shorts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # first word of a full name -> {full name: acronym}: "Sekretariat" -> {"Sekretariat Daerah": "Setda",
+    # "Sekretariat Daerah Kabupaten": "Setdakab", ...} (the first acronym listed for a full name)
+    org_shorts: dict[str, dict[str, str]] = field(default_factory=dict)
     not_orgs: set[str] = field(default_factory=set)                      # squashed
     org_heads: list[str] = field(default_factory=list)
     org_named: list[str] = field(default_factory=list)
@@ -124,9 +124,7 @@ def lexicon() -> Lexicon:
         info = dict(info, surface=surface)
         lex.org_acronyms[squash(surface)] = info
         lex.org_full.setdefault(squash(info["full"]), surface)
-        lex.org_shorts.setdefault(info["full"].split(" ", 1)[0], []).append((info["full"], surface))
-    for shorts in lex.org_shorts.values():
-        shorts.sort(key=lambda fs: -len(fs[0]))
+        lex.org_shorts.setdefault(info["full"].split(" ", 1)[0], {}).setdefault(info["full"], surface)
     lex.not_orgs = {squash(s) for s in orgs["not_orgs"]}
     lex.org_heads = orgs["heads"]
     lex.org_named = orgs["named"]
