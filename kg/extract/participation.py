@@ -97,11 +97,13 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
     if main is None:
         return
     sent0 = _sent_of(doc, main.start)
-    from kg.extract.dates import find_dates, parse_published
+    from kg.extract.dates import _day_slash_month, find_dates, parse_published
     pub = parse_published(doc.published)
     span = 1
-    if pub is None:
-        pub = _reference_date(doc)
+    # without a publication date the report's own latest date stands in, found (a scan of the whole
+    # body) only once a sentence holds a short date ("d/m"), the only kind that needs it
+    unread = pub is None
+    if unread:
         span = 6
     # the date: in the event's sentence, else the next ones, else the first in the body
     date = None
@@ -110,7 +112,10 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
     for rank, s in enumerate(order[:6]):
         if s is None:
             continue
-        for d in find_dates(doc.clean[s.start:s.end], pub, s.start, span):
+        text = doc.clean[s.start:s.end]
+        if unread and _day_slash_month(text):
+            pub, unread = _reference_date(doc), False
+        for d in find_dates(text, pub, s.start, span):
             if d.iso and not (d.start - doc.title_end < 40 and doc.clean[doc.title_end:d.start].strip() == ""):
                 # a date with its weekday is the event's; nearer sentences first
                 found.append((rank + (0 if _has_weekday(d.text) else 1.5), abs(d.start - main.start), d))
