@@ -1,10 +1,12 @@
 """The tokenizer's and sentence splitter's shortcuts agree with their general paths, on any text."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.text import _chunk, _chunk_regex, _tokenize_spaced, sentences, tokenize
+from kg.extract.text import _chunk, _chunk_regex, sentences, tokenize
 
 # letters (ASCII, accented, the ones re and str.lower fold oddly), digits, the punctuation of reports
 _CHARS = st.sampled_from(list("aAbBkKzZéÉİıſK’'`-.,;:()\"“”/?!0123456789 \n\t") + ["se-", "Dr.", "S.H.", "Kab."])
@@ -29,12 +31,26 @@ def test_chunk_shortcuts_on_plain_words():
     assert _chunk("anak.") == _chunk_regex("anak.")
 
 
+def _reference_tokens(text: str, offset: int) -> list[tuple]:
+    """Tokens by the general path alone: each run of non-blanks found by a regex, split by _chunk_regex."""
+    out = []
+    for m in re.finditer(r"\S+", text):
+        s = m.start() + offset
+        sh = _chunk_regex(m.group())
+        if isinstance(sh, tuple):
+            kind, cap, upper, low, n = sh
+            out.append((m.group(), s, s + n, kind, cap, upper, low))
+        else:
+            out += [(t, s + a, s + b, kind, cap, upper, low) for a, b, t, kind, cap, upper, low in sh]
+    return out
+
+
 @settings(max_examples=300, deadline=None)
 @given(_TEXT, st.integers(0, 500))
-def test_single_spaced_fast_path_agrees_with_the_general_one(text, offset):
+def test_tokenize_agrees_with_the_general_path(text, offset):
     single = " ".join(text.split())
-    assert _toks(tokenize(single, offset)) == _toks(_tokenize_spaced(single, offset, single.split()))
-    assert _toks(tokenize(text, offset)) == _toks(_tokenize_spaced(text, offset, text.split()))
+    assert _toks(tokenize(single, offset)) == _reference_tokens(single, offset)
+    assert _toks(tokenize(text, offset)) == _reference_tokens(text, offset)
 
 
 @settings(max_examples=300, deadline=None)

@@ -164,7 +164,7 @@ def _long_dates_re(text: str):
             pos = p + 1
 
 
-def _day_slash_month(text: str) -> bool:
+def has_day_slash_month(text: str) -> bool:
     r"""``_DAY_SLASH_MONTH.search(text) is not None``: some "/" has a digit as the nearest non-blank
     character on either side (re's \s and \d are str.isspace and str.isdecimal)."""
     n = len(text)
@@ -202,7 +202,7 @@ def find_dates(text: str, published: dt.date | None = None, offset: int = 0, spa
         if d:
             out.append(d)
             taken.append((start, m.end()))
-    if not _day_slash_month(text):
+    if not has_day_slash_month(text):
         # every short date holds "d/m": skip the (slow, case-insensitive) _SHORT scan without one
         out.sort(key=lambda d: d.start)
         return out

@@ -59,16 +59,16 @@ LED_BY = words_cue("dipimpin ketua panitia", r"(?i)(dipimpin|ketua panitia)\s*(l
 _WEEKDAY = re.compile(r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)")
 _YEAR = re.compile(r"(2(?<=\b2)0[0-3]\d)\b")   # "\b(20[0-3]\d)\b", with the "\b" after the "2": re skips ahead to it
 _BARE_POST = re.compile(r"\s*(wali\s*kota|walikota|bupati|gubernur|kapolda|kapolres)\b", re.I)
+# what puts a body beside the host of a signing: "A bersama B dan C menandatangani", "A dengan B"
+_PARTNER = re.compile(r"\b(?:bersama(?:\s+dengan)?|dengan)\b", re.I)
+PURPOSE = re.compile(r"(?i)\bdalam rangka\s+(?:me\w+\s+)?([^,.;]{10,120})")
+
+
 def _aside(before: str) -> bool:
     """True when a mention stands inside brackets opened with other words before it ("(Kemitraan
     Pemerintah Indonesia – Australia)"), not when the brackets hold just its name ("(BPBD)")."""
     at = before.rfind("(")
     return at >= 0 and before.find(")", at) < 0 and before[at + 1:].strip() != ""
-
-
-_PARTNER = re.compile(r"\b(?:bersama(?:\s+dengan)?|dengan)\b", re.I)
-PURPOSE = re.compile(r"(?i)\bdalam rangka\s+(?:me\w+\s+)?([^,.;]{10,120})")
-
 
 
 def _main_event(doc: Doc, events: list[Mention]) -> Mention | None:
@@ -97,7 +97,7 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
     if main is None:
         return
     sent0 = _sent_of(doc, main.start)
-    from kg.extract.dates import _day_slash_month, find_dates, parse_published
+    from kg.extract.dates import find_dates, has_day_slash_month, parse_published
     pub = parse_published(doc.published)
     span = 1
     # without a publication date the report's own latest date stands in, found (a scan of the whole
@@ -113,7 +113,7 @@ def _events(doc: Doc, R: Relations, events: list[Mention], ent_of, persons, venu
         if s is None:
             continue
         text = doc.clean[s.start:s.end]
-        if unread and _day_slash_month(text):
+        if unread and has_day_slash_month(text):
             pub, unread = _reference_date(doc), False
         for d in find_dates(text, pub, s.start, span):
             if d.iso and not (d.start - doc.title_end < 40 and doc.clean[doc.title_end:d.start].strip() == ""):

@@ -5,11 +5,25 @@
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from kg.extract.mentions import Mention, title_case
 from kg.extract.text import Tok
 from kg.extract.vocab import Vocab, match
 
 MAX_NAME_WORDS = 6
+
+
+class PersonRead(NamedTuple):
+    """What :func:`read_person` reads, before any mention is made (token indices into ``toks``)."""
+
+    start: int               # the first token (a title, or the name)
+    first: int               # the name's first token
+    end_name: int            # the index after the name
+    end: int                 # the index after the degrees (after the name when there are none)
+    titles: list[str]        # honorifics and ranks, as written
+    degrees: list[str]       # degrees, as written
+    raw: str                 # the name as written
 
 
 def read_titles(V: Vocab, text: str, toks: list[Tok], i: int) -> tuple[int, list[str]]:
@@ -105,10 +119,9 @@ def parse_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bo
     return None if parts is None else person_mention(text, toks, parts)
 
 
-def read_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bool = True) -> tuple | None:
-    """What :func:`parse_person` reads at ``i``, before any mention is made: (first token, first name
-    token, index after the name, index after the degrees, titles, degrees, the name as written), or
-    None. A caller that may still reject the person makes the mention only when it keeps it."""
+def read_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: bool = True) -> PersonRead | None:
+    """What :func:`parse_person` reads at ``i``, before any mention is made, or None. A caller that may
+    still reject the person makes the mention only when it keeps it."""
     n = len(toks)
     j, titles = read_titles(V, text, toks, i)
     k = j
@@ -165,10 +178,10 @@ def read_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: boo
         return None   # "M.Si", "GT-PP TPPO": not a name
     if raw.isupper() and all(len(w) <= 5 for w in raw.split()) and not titles:
         return None   # a run of acronyms
-    return i, j, end_name, (k2 if degrees else end_name), titles, degrees, raw
+    return PersonRead(i, j, end_name, k2 if degrees else end_name, titles, degrees, raw)
 
 
-def person_mention(text: str, toks: list[Tok], parts: tuple) -> Mention:
+def person_mention(text: str, toks: list[Tok], parts: PersonRead) -> Mention:
     """The Person mention of what :func:`read_person` read."""
     i, j, end_name, end, titles, degrees, raw = parts
     surface = text[toks[i].start:toks[end - 1].end]

@@ -16,6 +16,7 @@ from kg.extract.participation import LIST_GAP, NAME_GAP, people_list
 from kg.extract.places import parse_region
 from kg.extract.relset import Relations, _sent_of, _words
 from kg.extract.text import tokenize
+from kg.extract.vocab import Vocab
 from kg.model import Entity, Relation
 
 
@@ -180,7 +181,7 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
                         other.props.get("acronym") == parent or (pinfo and other.name.startswith(pinfo["full"]))):
                     R.add(ent, "PART_OF", other, None, 0.6)
                     break
-    _named_within(V, reg, R)
+    _named_within(doc, R)
     # room -> building -> area; area -> province
     order = sorted(venues, key=lambda em: em[1].start)
     for n, (ent, m) in enumerate(order):
@@ -228,25 +229,20 @@ _COMMA_ONLY = re.compile(r"\s*,\s*")
 _BRANCH = ("Cabang", "Kantor Cabang", "Unit", "Perwakilan", "Wilayah")
 
 
-def _named_within(V, reg, R: Relations) -> None:
+def _named_within(doc: Doc, R: Relations) -> None:
     """PART_OF read from names: a unit named with the body it belongs to, which the report names too.
     "Komisi II DPRD Kota Serang" is part of "DPRD Kota Serang", "Biro Kesra Setda Provinsi NTB" of
     "Setda Provinsi NTB", "Unit PPA Polres X" of "Polres X", "Bank Jateng Cabang Batang" of "Bank Jateng".
     Only forms of two words or more count (one word is too loose), and a team or forum named after a
     body ("Tim Mabes Polri") is not part of it."""
-    orgs = [e for e in reg.orgs if e.type == "Organization"]
-    if len(orgs) < 2:
-        return
+    orgs = doc.reg.orgs
     placed = {r.s for r in R.out if r.p == "PART_OF"}
-    units = [a for a in orgs if a.id not in placed and a.props.get("kind") not in ("government", "task_force",
-                                                                                   "forum")]
-    if not units:
-        return
     # (a unit's name holds a parent's form of two words or more, so it has three words or more)
-    units = [a for a in units if a.name.count(" ") >= 2 or any(f.count(" ") >= 2 for f in a.aliases)]
-    if not units:
+    units = [a for a in orgs if a.id not in placed and a.props.get("kind") not in ("government", "task_force", "forum")
+             and (a.name.count(" ") >= 2 or any(f.count(" ") >= 2 for f in a.aliases))]
+    if not units or len(orgs) < 2:
         return
-    forms = {e.id: _forms(V, e) for e in orgs}
+    forms = {e.id: _forms(doc.V, e) for e in orgs}
     for a in units:
         own = forms[a.id]
         joined = "\n".join(own)   # one look for each parent form before the word-by-word one
@@ -258,7 +254,7 @@ def _named_within(V, reg, R: Relations) -> None:
                     break
 
 
-def _forms(V, e: Entity) -> set[str]:
+def _forms(V: Vocab, e: Entity) -> set[str]:
     """The forms of two words or more a body goes by: its name and aliases, each also with its head
     written short as the lexicon does ("Sekretariat Daerah Provinsi X" -> "Setda Provinsi X") and
     without a company's legal form ("PT Bank X" -> "Bank X")."""

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 
 from kg.extract.events import parse_event, parse_verb_event
 from kg.extract.funding import funds_within, parse_funding, parse_programme
-from kg.extract.mentions import Mention, skip_paren, slice_text
+from kg.extract.mentions import Mention, skip_paren, slice_text, title_case
 from kg.extract.offices import parse_office
-from kg.extract.organizations import _index_after, parse_org
-from kg.extract.mentions import title_case
+from kg.extract.organizations import _index_after, parse_org, with_region
 from kg.extract.persons import is_name_word, person_mention, read_person
 from kg.extract.places import parse_region, parse_subregion, parse_venue
 from kg.extract.text import Tok
@@ -56,6 +55,12 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
     last_office: Mention | None = None
     last_office_end = -1
     lower_starts = V.lower_word_starts
+
+    def take(m: Mention) -> None:
+        """Keep a mention read in this sentence."""
+        m.sent = sent.index
+        out.append(m)
+
     # A mention starts only at a capitalised word or at a lower-case word opening a lexicon phrase:
     # visit those, and of them only the ones past the mentions read already (each read moves i on).
     # (A token is a word exactly when its lower-cased text starts with a letter; lower_word_starts
@@ -78,15 +83,15 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                 (i > 1 and prev == "," and last_is_venue(out, toks[i - 2]))):
             v = parse_venue(V, text, toks, i)
             if v is not None:
-                v.sent = sent.index
-                out.append(v)
+                take(v)
                 i = _index_after(toks, i, v.end)
                 continue
         # Only a person's name can start at a word that opens no phrase of the lexicons (and is no
         # acronym or code): the other finders are skipped there, they would all say no. Where they
         # are tried, each is called only when the first-word test it starts with passes.
         starts = low in V.mention_starts
-        if starts or t.upper or (not t.text.isalpha() and any(c.isdigit() for c in t.text)):
+        coded = not t.text.isalpha() and any(c.isdigit() for c in t.text)   # a code: "0403/OKU", "P2TP2A"
+        if starts or t.upper or coded:
             o = parse_office(V, text, toks, i, doc_acr) if low in V.office_starts and prev not in REGULATION \
                 else None
             if o is not None and _across(toks, i, o.end):
@@ -96,28 +101,26 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             if o is not None and (o.org is not None or o.region is not None or o.level or o.props.get("portfolio")
                                   or o.props.get("acting") or o.role not in ("Kepala", "Ketua", "Sekretaris",
                                                                              "Anggota", "Pimpinan", "Wakil Ketua")):
-                o.sent = sent.index
-                out.append(o)
+                take(o)
                 i = _index_after(toks, i, o.end)
                 # the holder: "Kepala DPMPPA, Noverintiwi Dewanti", "Bupati Pemalang Mansur Hidayat",
                 # "Kepala Dinas Sosial Provinsi Kalimantan Barat (Yuline Marhaeni, S.Sos, M.Si)"
                 j = i
                 if j < n and toks[j].text in (",", "("):
                     j += 1
-                # (read first, the mention made only when taken; read_person's parts: see there)
+                # (read first, the mention made only when taken)
                 pp = read_person(V, text, toks, j, need_evidence=False) if j < n else None
-                if pp is not None and toks[j - 1].text == "(" and len(pp[6].split()) < 2 and not pp[4]:
+                if pp is not None and toks[j - 1].text == "(" and len(pp.raw.split()) < 2 and not pp.titles:
                     pp = None
                 if pp is not None and not (toks[j - 1].text == "," and j + 1 < n and _is_verbish(toks, j) and
                                            toks[j].low not in V.prefixes):
                     p = person_mention(text, toks, pp)
-                    p.sent = sent.index
-                    out.append(p)
+                    take(p)
                     sent.holds.append((p, o))
                     if last_office is not None and _CONCURRENTLY.fullmatch(text, last_office.end, o.start):
                         # "Asisten III Sekda NTT, sekaligus Plt. Kepala BPBD NTT, X": X holds both
                         sent.holds.append((p, last_office))
-                    i = pp[3]   # the index after the person (_index_after(toks, j, p.end))
+                    i = pp.end   # the index after the person (_index_after(toks, j, p.end))
                     if i < n and toks[i].text == ")":
                         i += 1
                     if i + 1 < n and toks[i].text == "," and toks[i + 1].low in APPOSITION:
@@ -132,16 +135,14 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                         if o3 is not None and _holder_follows(V, text, toks, _index_after(toks, i + 1, o3.end)):
                             o3 = None   # "X, Pangdam V Brawijaya Mayjen TNI Y": a list, the post is Y's
                         if o3 is not None and (o3.org is not None or o3.region is not None or o3.level):
-                            o3.sent = sent.index
-                            out.append(o3)
+                            take(o3)
                             sent.holds.append((p, o3))
                             i = _index_after(toks, i + 1, o3.end)
                 else:
                     last_office, last_office_end = o, i
                 continue
-            # (past the test above, a word outside mention_starts is upper-case or holds a digit)
-            if t.cap and (low in V.org_starts or t.upper or not starts or
-                          (not t.text.isalpha() and any(c.isdigit() for c in t.text))):
+            # (a word outside mention_starts got here as upper-case or a code)
+            if t.cap and (low in V.org_starts or t.upper or coded):
                 org = parse_org(V, text, toks, i, doc_acr)
                 if org is not None:
                     if prev == "," and i > 1 and last_is_venue(out, toks[i - 2]) and \
@@ -151,15 +152,13 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                     if org.region is None and not org.props.get("acronym_region_ok", True):
                         i = _index_after(toks, i, org.end)   # every such body, not one: skip its words too
                         continue
-                    org.sent = sent.index
                     last_org = next((x for x in reversed(out) if x.type == "Organization"), None)
                     if org.region is None and prev in ("melalui", "lewat") and last_org is not None \
                             and last_org.region is not None and last_org.props.get("kind") == "government":
-                        from kg.extract.organizations import with_region
                         org.region = last_org.region
                         org.name = with_region(org.name, org.region, org.props.get("kind", ""))
                         org.props["jurisdiction"] = org.region.full
-                    out.append(org)
+                    take(org)
                     acr = org.props.get("acronym")
                     if acr and acr not in doc_acr and " " not in acr and org.name and len(org.name.split()) > 1:
                         doc_acr[acr] = {"full": _strip_region(org), "kind": org.props.get("kind", "")}
@@ -171,44 +170,37 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                     r = parse_region(V, text, toks, i) or (
                         parse_subregion(V, text, toks, i) if low in V.subregion_kw else None)
                 if r is not None:
-                    r.sent = sent.index
                     r.props["locative"] = prev in LOCATIVE or (i > 1 and prev == "," and toks[i - 2].low in LOCATIVE)
-                    out.append(r)
+                    take(r)
                     i = _index_after(toks, i, r.end)
                     continue
                 f = parse_funding(V, text, toks, i) if low in V.funding else None
                 if f is not None:
-                    f.sent = sent.index
-                    out.append(f)
+                    take(f)
                     # "CSR Bank Jateng", "anggaran dari Kantor Imigrasi X": the body the fund names is read on
                     # as a mention
                     body_at = f.props.pop("body_at", None)
                     if f.org is not None and body_at is None:
-                        f.org.sent = sent.index
-                        out.append(f.org)
+                        take(f.org)
                     i = body_at if body_at is not None else _index_after(toks, i, f.end)
                     continue
                 pg = parse_programme(V, text, toks, i) if low == "program" else None
                 if pg is not None:
-                    pg.sent = sent.index
-                    out.append(pg)
+                    take(pg)
                     i = _index_after(toks, i, pg.end)
                     continue
                 e = parse_verb_event(V, text, toks, i) if low in V.verb_events else None
                 if e is not None:
-                    e.sent = sent.index
-                    out.append(e)
+                    take(e)
                     i = _index_after(toks, i, e.end)
                     continue
                 e = parse_event(V, text, toks, i) if low in V.events else None
                 if e is not None:
-                    e.sent = sent.index
                     e.props["trigger"] = _trigger(toks, i)
-                    out.append(e)
+                    take(e)
                     j = _index_after(toks, i, e.end)
                     for f in funds_within(V, text, toks, i, j):   # "Penyerahan CSR Bank Jateng": the fund it hands over
-                        f.sent = sent.index
-                        out.append(f)
+                        take(f)
                     i = j
                     continue
         if t.cap:
@@ -219,11 +211,11 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             pp = read_person(V, text, toks, i, need_evidence=False) if name_word or low in V.title_words else None
             weak = False
             o_next = None   # (index, post or None): the post read after a name's comma while judging it
-            if pp is not None and not (pp[4] or pp[5]):
-                if not name_word or (prev == "." and toks[i - 1].end == t.start) or _common_phrase(title_case(pp[6])):
+            if pp is not None and not (pp.titles or pp.degrees):
+                if not name_word or (prev == "." and toks[i - 1].end == t.start) or _common_phrase(title_case(pp.raw)):
                     pp = None
                 else:
-                    k = pp[3]   # the index after the name
+                    k = pp.end   # the index after the name (and its degrees)
                     nxt = toks[k].low if k < n else ""
                     if nxt == "," and k + 1 < n:
                         o_next = (k + 1, parse_office(V, text, toks, k + 1, doc_acr))
@@ -238,14 +230,13 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             if pp is not None:
                 p = person_mention(text, toks, pp)
                 p.weak = weak
-                p.sent = sent.index
-                out.append(p)
-                k = pp[3]   # the index after the person (_index_after(toks, i, p.end))
+                take(p)
+                k = pp.end   # the index after the person (_index_after(toks, i, p.end))
                 # "Jalil Muhammad, SH Kabid Rehabilitasi Sosial selaku ...", "Raswin ..., Dirreskrimum Polda Kalbar"
                 j = k
                 if j < n and toks[j].low in _APPOSITION_OR_COMMA:
                     j += 1
-                elif j < n and not (len(pp[6].split()) >= 2 or pp[5]):
+                elif j < n and not (len(pp.raw.split()) >= 2 or pp.degrees):
                     j = n   # a lone word right before a post is not taken as its holder
                 if j < n and toks[j].low in ("yang",) and j + 1 < n and toks[j + 1].low == "juga":
                     j += 2
@@ -257,8 +248,7 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                         _holder_follows(V, text, toks, _index_after(toks, j, o2.end)):
                     o2 = None
                 if o2 is not None:
-                    o2.sent = sent.index
-                    out.append(o2)
+                    take(o2)
                     sent.holds.append((p, o2))
                     k = _index_after(toks, j, o2.end)
                 elif last_office is not None and 0 <= i - last_office_end <= 2 and not p.weak:
@@ -308,7 +298,7 @@ def _holder_follows(V: Vocab, text: str, toks: list[Tok], k: int) -> bool:
         return False
     comma = k > 0 and toks[k - 1].text == ","
     pp = read_person(V, text, toks, k, need_evidence=False)
-    return pp is not None and (not comma or len(pp[6].split()) >= 2 or bool(pp[4]))
+    return pp is not None and (not comma or len(pp.raw.split()) >= 2 or bool(pp.titles))
 
 
 def _list_goes_on(toks: list[Tok], k: int) -> bool:

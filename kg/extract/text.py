@@ -106,21 +106,23 @@ def _chunk_regex(c: str) -> tuple[str, bool, bool, str, int] | list[tuple[int, i
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     """Split ``text`` into tokens; offsets are shifted by ``offset``."""
     parts = text.split()
-    if " ".join(parts) != text:
-        return _tokenize_spaced(text, offset, parts)
-    # the usual case: chunks separated by single spaces (and no blank at either end), so each
-    # chunk starts one past the previous one's end
+    # Mostly the chunks lie one blank apart, so each starts one past the previous one's end; otherwise
+    # each is found: str.split() and the regex's \s agree on what is blank, so only blanks lie between
+    # two chunks and a chunk's first occurrence after the previous one is where it stands.
+    spaced = " ".join(parts) != text
+    find = text.find
     out: list[Tok] = []
     chunks = _CHUNKS
-    s = offset
-    new = Tok
+    s = offset   # where the chunk starts, in the report
     for c in parts:
+        if spaced:
+            s = find(c, s - offset) + offset
         try:
             sh = chunks[c]
         except KeyError:
             sh = _new_chunk(c)
         if sh.__class__ is tuple:
-            o = new()
+            o = Tok()
             o.kind, o.cap, o.upper, o.low, n = sh
             o.text = c
             o.start = s
@@ -128,7 +130,7 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
             out.append(o)
         else:
             for a, b, t, kind, cap, upper, low in sh:
-                o = new()
+                o = Tok()
                 o.text, o.start, o.end, o.kind, o.cap, o.upper, o.low = t, s + a, s + b, kind, cap, upper, low
                 out.append(o)
             s += len(c)
@@ -142,38 +144,6 @@ def _new_chunk(c: str) -> tuple[str, bool, bool, str, int] | list[tuple[int, int
         _CHUNKS.clear()   # bound the memory on an endless stream of new words
     sh = _CHUNKS[c] = _chunk(c)
     return sh
-
-
-def _tokenize_spaced(text: str, offset: int, parts: list[str]) -> list[Tok]:
-    """tokenize() for a text with other blanks than single spaces between its chunks."""
-    out: list[Tok] = []
-    append = out.append
-    chunks = _CHUNKS
-    find = text.find
-    pos = 0
-    # str.split() and the regex's \s agree on what is blank; a chunk starts at the first
-    # occurrence of its text after the previous one (only blanks lie between), right after the
-    # one blank that mostly lies between
-    for c in parts:
-        s = pos + 1 if text[pos] == " " and text[pos + 1] == c[0] else find(c, pos)
-        pos = s + len(c)
-        sh = chunks.get(c)
-        if sh is None:
-            sh = _new_chunk(c)
-        if sh.__class__ is tuple:
-            o = Tok()
-            o.kind, o.cap, o.upper, o.low, _ = sh
-            o.text = c
-            o.start = s + offset
-            o.end = pos + offset
-            append(o)
-            continue
-        s += offset
-        for a, b, t, kind, cap, upper, low in sh:
-            o = Tok()
-            o.text, o.start, o.end, o.kind, o.cap, o.upper, o.low = t, s + a, s + b, kind, cap, upper, low
-            append(o)
-    return out
 
 
 _START = re.Match.start
