@@ -17,6 +17,7 @@ from dataclasses import replace
 from kg.clean import clean
 from kg.extract.dates import dateline_date
 from kg.extract.document import Doc
+from kg.extract.entities import EMPTY
 from kg.extract.mentions import evidence
 from kg.extract.relations import build, prune
 from kg.extract.relset import _first_evidence as first_evidence
@@ -26,7 +27,6 @@ from kg.model import Entity, Extraction, Relation, Report, Source
 EXTRACTOR = "kg-rules/0.3.0"
 
 _HEADLINE_END = re.compile(r"[.!?:;,]\s*$")
-_EMPTY = (None, "", [], ())   # property values that say nothing
 
 
 def _title(text: str, cleaned: str) -> tuple[str | None, int]:
@@ -133,8 +133,8 @@ def _finish(entities: list[Entity], text: str, doc: Doc) -> list[Entity]:
                     low = text.lower()
                 (verbatim if a.lower() in low else other).append(a)
             e.aliases = verbatim + other
-        # (a truthy value is never one of _EMPTY: the values are plain strings, numbers, lists, dicts)
-        e.props = {k: v for k, v in e.props.items() if v or v not in _EMPTY
+        # (a truthy value is never one of EMPTY: the values are plain strings, numbers, lists, dicts)
+        e.props = {k: v for k, v in e.props.items() if v or v not in EMPTY
                    or (e.type == "Event" and k == "date")}
         if e.type == "Person":
             for k in ("honorific_prefix", "honorific_suffix"):

@@ -3,7 +3,7 @@ jurisdiction), then hand over to :mod:`kg.extract.relations`."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from kg.clean import Cleaned
@@ -37,7 +37,7 @@ class Doc:
         self.cleaned = cleaned
         self.title_end = title_end
         self.sents: list[Sentence] = []
-        self.sent_starts: list[int] = []        # sentence starts, for bisect (relset._sent_of)
+        self.sent_starts: list[int] = []        # sentence starts, for bisect (sent_at)
         self.doc_acr: dict = {}
         self.reg = Registry(text)
         self.default: Region | None = None
@@ -70,6 +70,23 @@ class Doc:
         self._dateline()
         self._jurisdiction()
 
+    def sent_at(self, pos: int) -> Sentence | None:
+        """The sentence holding offset ``pos``: sentences are in text order and do not overlap, so it
+        is the last one starting at or before it, if it reaches ``pos``."""
+        i = bisect_right(self.sent_starts, pos) - 1
+        if i >= 0:
+            s = self.sents[i]
+            if pos < s.end:
+                return s
+        return None
+
+    def first_body_sentence(self) -> Sentence | None:
+        """The first sentence after the headline, else the first one."""
+        if not self.sents:
+            return None
+        i = bisect_left(self.sent_starts, self.title_end)
+        return self.sents[i] if i < len(self.sents) else self.sents[0]
+
     def _dateline(self) -> None:
         start = self.title_end
         body = self.clean[start:start + 200]
@@ -80,12 +97,11 @@ class Doc:
         # "Giri Menang, Senin 25 Juni 2018 –", "FORUM Keadilan Bali –": the dateline names a place or the
         # outlet, known or not, never a person or a body that took part
         p0, p1 = start + m.start("place"), start + m.end("place")
-        i = bisect_right(self.sent_starts, p0) - 1   # (the one sentence that can hold p0)
-        for sent in self.sents[i:i + 1] if i >= 0 else ():
-            if sent.start <= p0 < sent.end and any(x.type in ("Person", "Organization") for x in sent.mentions):
-                sent.mentions = [x for x in sent.mentions
-                                 if not (x.type in ("Person", "Organization") and p0 <= x.start < p1)]
-                sent.holds = [(x, o) for x, o in sent.holds if not p0 <= x.start < p1]
+        sent = self.sent_at(p0)
+        if sent is not None and any(x.type in ("Person", "Organization") for x in sent.mentions):
+            sent.mentions = [x for x in sent.mentions
+                             if not (x.type in ("Person", "Organization") and p0 <= x.start < p1)]
+            sent.holds = [(x, o) for x, o in sent.holds if not p0 <= x.start < p1]
         toks = tokenize(place, start + m.start("place"))
         r = parse_region(self.V, self.clean, toks, 0)
         if r is None:
@@ -261,13 +277,8 @@ class Doc:
                  "jurisdiction": m.region.full if m.region is not None else None}
         if m.props.get("implicit"):
             props["_implicit"] = True
-        if existing is None:
-            # new: made and given its surface, aliases and span in one call (a second call with the
-            # same props, as for an existing body, would change nothing)
-            ent = self.reg.add("Organization", name, m.surface, m, props, m.aliases)
-        else:
-            ent = existing
-            self.reg.add("Organization", ent.name, m.surface, m, props, m.aliases)
+        ent = self.reg.add("Organization", name if existing is None else existing.name, m.surface, m, props,
+                           m.aliases)
         self.mention_ent[id(m)] = ent
         return ent
 

@@ -8,7 +8,7 @@ from kg.extract.mentions import Mention, evidence
 from kg.model import Entity
 
 _NORM = re.compile(r"[^0-9a-z]+")
-_EMPTY = (None, "", [], ())   # property values that say nothing
+EMPTY = (None, "", [], ())   # property values that say nothing
 # how the key of an acting post's name starts (document.ACTING_FULL: "Pelaksana Tugas", "Penjabat",
 # "Pelaksana Harian")
 _ACTING_KEYS = ("pelaksana", "penjabat")
@@ -74,22 +74,12 @@ class Registry:
         if props:
             eprops = ent.props
             for p, v in props.items():
-                if (v or v not in _EMPTY) and not eprops.get(p):   # (a true value is not empty)
+                if (v or v not in EMPTY) and not eprops.get(p):   # (a true value is not empty)
                     eprops[p] = v
-        if surface or aliases:
-            # (alias() written out: this runs for nearly every mention of the report)
-            ealiases = ent.aliases
-            ename = ent.name
-            if surface:
-                form = _tidy(surface)
-                if form and form != ename and len(form) < 160 and form not in ealiases:
-                    ealiases.append(form)
-            if aliases:
-                for form in (tuple(aliases) if aliases is ealiases else aliases):   # (ours grows)
-                    if form:
-                        form = _tidy(form)
-                        if form and form != ename and len(form) < 160 and form not in ealiases:
-                            ealiases.append(form)
+        self.alias(ent, surface)
+        if aliases:
+            for form in (tuple(aliases) if aliases is ent.aliases else aliases):   # (a copy of ours: it grows)
+                self.alias(ent, form)
         if mention is not None:
             start, end = mention.start, mention.end
             if start < end:

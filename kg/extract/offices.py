@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from kg.extract.mentions import Mention, skip_paren, slice_text
-from kg.extract.organizations import _index_after, is_acronym, parse_org
+from kg.extract.organizations import _index_after, is_acronym, parse_org, with_region
 from kg.extract.places import ROMAN, parse_region, parse_subregion
 from kg.extract.text import Tok
 from kg.extract.vocab import Vocab, match
@@ -106,7 +106,6 @@ def parse_office(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | N
                 rm = parse_region(V, text, toks, j) if j < n else None
                 if rm is None and acr_info.get("scope") == "district" and _district_name_at(V, toks, j):
                     # "Kapolsek Sukamaju Iptu X": a district's unit is named by the district
-                    from kg.extract.organizations import with_region
                     org.region = Region("district", toks[j].text, "")
                     org.name = with_region(org.name, org.region, acr_info.get("kind", ""), "district")
                     org.props["jurisdiction"] = org.region.full
@@ -114,7 +113,6 @@ def parse_office(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | N
                     org.end = toks[j - 1].end
                 if rm is not None:
                     org.region = rm.region
-                    from kg.extract.organizations import with_region
                     org.name = with_region(org.name, rm.region, acr_info.get("kind", ""), acr_info.get("scope"))
                     org.props["jurisdiction"] = rm.region.full
                     org.props["region_mention"] = rm
@@ -131,7 +129,6 @@ def parse_office(V: Vocab, text: str, toks: list[Tok], i: int, doc_acr: dict | N
                 if info2 and info2["full"].startswith(abbrev[1]):
                     core = info2["full"]
                     nested.props["acronym"] = acr
-                    from kg.extract.organizations import with_region
                     nested.name = with_region(core, nested.region, info2.get("kind", "dinas"))
                 elif not nested.name.lower().startswith(abbrev[1].lower()):
                     nested.name = f"{abbrev[1]} {nested.name}"

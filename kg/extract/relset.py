@@ -1,7 +1,6 @@
 """The relation set of one report: relations without duplicates, each with its evidence."""
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from kg.extract.document import Doc
@@ -49,12 +48,9 @@ def _first_span(doc: Doc, s: Entity, o: Entity) -> tuple[int, int, float]:
             sent = _sent_of(doc, ent.mentions[0].start)
             if sent is not None:
                 return sent.start, sent.end, 0.6
-    sents = doc.sents
-    if not sents:
+    sent = doc.first_body_sentence()
+    if sent is None:
         return 0, 0, 0.3
-    # the first body sentence (sentences are in text order), else the first one
-    i = bisect_left(_starts(doc), doc.title_end)
-    sent = sents[i] if i < len(sents) else sents[0]
     return sent.start, sent.end, 0.4
 
 
@@ -71,20 +67,5 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(w for w in key(name).split() if len(w) > 1 or w.isalpha())
 
 
-def _starts(doc: Doc) -> list[int]:
-    """The start of every sentence of ``doc``, kept on the Doc (made again if its sentences changed)."""
-    starts = doc.sent_starts
-    if len(starts) != len(doc.sents):
-        starts = doc.sent_starts = [s.start for s in doc.sents]
-    return starts
-
-
 def _sent_of(doc: Doc, pos: int) -> Sentence | None:
-    # sentences are in text order and do not overlap: the one that can hold ``pos`` is the last one
-    # starting at or before it
-    i = bisect_right(_starts(doc), pos) - 1
-    if i >= 0:
-        s = doc.sents[i]
-        if pos < s.end:
-            return s
-    return None
+    return doc.sent_at(pos)
