@@ -242,3 +242,47 @@ def test_a_team_named_after_a_body_is_not_part_of_it():
     x = extract(report(
         "JAKARTA – Tim Mabes Polri dan Mabes Polri meninjau pelayanan terpadu di Jakarta, Selasa (4/6/2024)."))
     assert not [r for r in rels(x) if r[1] == "PART_OF" and r[0].startswith("Tim")]
+
+
+def test_a_police_unit_written_with_its_parent_is_that_bodys_unit():
+    # "Ditreskrimum Polda Kalsel": the directorate of that Polda (not of the report's regency), and the
+    # Polda is a body of its own even though the report names it only there
+    x = extract(report(
+        "PELAIHARI – Polres Tanah Laut menggelar rapat koordinasi pencegahan TPPO bersama Ditreskrimum Polda "
+        "Kalsel di Aula Polres Tanah Laut, Senin (3/2/2025).\n\n"
+        "Turut hadir Kaurbinops Satreskrim IPDA Rahmat Hidayat dan Kasat Binmas AKP Sugeng Riyadi."))
+    orgs = ents(x, "Organization")
+    unit = "Direktorat Reserse Kriminal Umum Polda Kalimantan Selatan"
+    assert unit in orgs, orgs
+    assert (unit, "PART_OF", "Kepolisian Daerah Kalimantan Selatan") in rels(x)
+    assert not any("IPDA" in n for n in list(orgs) + list(ents(x, "Office"))), orgs   # a rank, not a body
+    assert "Rahmat Hidayat" in ents(x, "Person")
+    # beside another Polda, the unit is still part of its own
+    x = extract(report(
+        "JAYAPURA – Polda Papua menggelar rapat koordinasi bersama Ditreskrimum Polda Maluku di Aula Polda Papua, "
+        "Senin (3/2/2025)."))
+    assert ("Direktorat Reserse Kriminal Umum Polda Maluku", "PART_OF", "Kepolisian Daerah Maluku") in rels(x)
+    assert not any(p == "PART_OF" and o == "Kepolisian Daerah Papua" for _, p, o in rels(x))
+
+
+def test_a_bare_acronym_is_no_alias_of_a_body_written_with_its_region():
+    # two bodies share the acronym: neither is "KPU" alone (the report never writes it so)
+    x = extract(report(
+        "BLITAR – KPU Kota Blitar menggelar rapat koordinasi persiapan pemilihan bersama KPU Jatim di Aula "
+        "Kantor Wali Kota Blitar, Kamis (6/6/2024)."))
+    kpu = [e for e in x.entities if e.type == "Organization" and e.name.startswith("Komisi Pemilihan Umum")]
+    assert sorted(e.name for e in kpu) == ["Komisi Pemilihan Umum Kota Blitar",
+                                            "Komisi Pemilihan Umum Provinsi Jawa Timur"]
+    assert all("KPU" not in e.aliases for e in kpu), [e.aliases for e in kpu]
+
+
+def test_bodies_joined_by_dan_share_the_region_written_after_the_last():
+    x = extract(report(
+        "AMBON – Polda Maluku bersama Dinas Ketenagakerjaan dan Dinas Pemberdayaan Perempuan dan Anak (PPA) "
+        "Provinsi Maluku menggelar sosialisasi pencegahan TPPO di Aula Kantor Gubernur Maluku, Rabu (12/11/2025)."
+        "\n\nNarasumber berasal dari Dinas Ketenagakerjaan dan Dinas PPA."))
+    orgs = ents(x, "Organization")
+    assert "Dinas Ketenagakerjaan Provinsi Maluku" in orgs, orgs
+    # the later bare name and the acronym the report gave the dinas are the same bodies, not new ones
+    assert "Dinas Ketenagakerjaan" not in orgs and "Dinas PPA" not in orgs, orgs
+    assert "Dinas PPA" in orgs["Dinas Pemberdayaan Perempuan dan Anak Provinsi Maluku"].aliases

@@ -272,7 +272,7 @@ class Doc:
         if existing is None and acr:
             existing = self._by_acronym(acr, m.region, kind)
         if existing is None and m.region is None:
-            existing = self._by_abbreviation(name)
+            existing = self._by_abbreviation(name) or self._placed(name)
         props = {"acronym": acr, "kind": kind or (info or {}).get("kind"),
                  "jurisdiction": m.region.full if m.region is not None else None}
         if m.props.get("implicit"):
@@ -296,6 +296,19 @@ class Doc:
                     _abbreviates(short, [w.lower() for w in ew[1:] if w.lower() not in ("dan", "&")]):
                 return e
         return None
+
+    def _placed(self, name: str) -> Entity | None:
+        """The one body of the report named ``name`` with its jurisdiction after it: "Dinas Ketenagakerjaan"
+        after "Dinas Ketenagakerjaan Provinsi Maluku" is that body."""
+        found = None
+        prefix = name + " "
+        for e in self.reg.orgs:
+            jur = e.props.get("jurisdiction")
+            if jur and e.name.startswith(prefix) and jur.endswith(e.name[len(prefix):]):
+                if found is not None:
+                    return None   # two of them: which is not said
+                found = e
+        return found
 
     def _acronym_info(self, acr: str | None, kind: str | None) -> dict | None:
         """The lexicon entry of an acronym; a dinas written "Dinas P3A" is the DP3A, "Kementerian PPPA" the

@@ -36,10 +36,12 @@ def gov_org(level: str, region: Region | None, start: int, end: int, surface: st
 
 
 def is_acronym(tok: Tok, V: Vocab) -> bool:
-    """An all-capitals (or digit-bearing) short token that may abbreviate a body."""
+    """An all-capitals (or digit-bearing) short token that may abbreviate a body (not a rank: "Satreskrim
+    IPDA Nurman" is the unit and then an officer)."""
     t = tok.text
-    return (tok.kind == "W" and bool(_ACRONYM.match(t)) and V.squash(t) not in V.not_orgs
-            and V.squash(t) not in V.degrees and t not in V.lex.regions)
+    sq = V.squash(t)
+    return (tok.kind == "W" and bool(_ACRONYM.match(t)) and sq not in V.not_orgs
+            and sq not in V.degrees and sq not in V.ranks and t not in V.lex.regions)
 
 
 def with_region(name: str, region: Region | None, kind: str, scope: str | None = None) -> str:
@@ -256,6 +258,18 @@ def _parse_acronym(V: Vocab, text: str, toks: list[Tok], i: int, j: int, info: d
         core = " ".join(inner.split())
         org.aliases.append(surface0)
         j = k2
+    parent = info.get("parent")
+    if parent and parent != "gov" and j < n and toks[j].cap and toks[j].low in V.org_acr:
+        # "Ditreskrimum Polda Maluku", "Satreskrim Polres Kolaka": the unit written with the body it belongs
+        # to (the lexicon's parent) is that body's unit, named after it, in its jurisdiction; the body is
+        # a mention of its own (kept in props["parent_org"] for the scanner)
+        p = parse_org(V, text, toks, j)
+        if p is not None and V.squash(p.props.get("acronym") or "") == V.squash(parent) and p.region is not None:
+            core = f"{core} {parent}"
+            org.region = p.region
+            org.props["region_mention"] = p.props.get("region_mention")
+            org.props["parent_org"] = p
+            j = _index_after(toks, j, p.end)
     j = _tail(V, text, toks, j, org, regional=bool(info.get("regional")))
     if org.region is None and info.get("scope") == "district" and j < n and toks[j].cap and toks[j].kind == "W" \
             and toks[j].low not in V.not_names:
@@ -266,8 +280,6 @@ def _parse_acronym(V: Vocab, text: str, toks: list[Tok], i: int, j: int, info: d
             (j + 1 < n and toks[j].low in ("dan", "/", ",") and match(toks, j + 1, V.org_acr))):
         org.props["acronym_region_ok"] = False   # "di tingkat Polda dan Polres": police in general
     _finish(org, text, toks, i, j, core, kind, info.get("scope"))
-    if core == info["full"] and org.surface.split()[0] != core.split()[0]:
-        org.aliases.append(surface0)
     return org
 
 
@@ -282,7 +294,10 @@ def _parse_headed(V: Vocab, text: str, toks: list[Tok], i: int, j: int, doc_acr:
     if full and full[0] > j:
         k, known = full
     # head + acronym: "Dinas P3AP2KB", "Dinas PPA", "Badan Kesbangpol"
-    elif k < n and (is_acronym(toks[k], V) or match(toks, k, V.org_acr)):
+    # (an acronym the report gave a body of its own, "Dinas Pemberdayaan Perempuan dan Anak (PPA)", is one
+    # here even where the lexicon knows it as a topic: "Dinas PPA" is that body)
+    elif k < n and (is_acronym(toks[k], V) or match(toks, k, V.org_acr) or
+                    (doc_acr and toks[k].upper and toks[k].text in doc_acr)):
         acr = toks[k].text
         # the head written out stands for the acronym's first letters: "Dinas P3A" is the DP3A,
         # "Kementerian PPPA" the KemenPPPA

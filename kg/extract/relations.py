@@ -176,11 +176,19 @@ def _structure(doc: Doc, R: Relations, venues) -> None:
         parent = (info or {}).get("parent")
         if parent and parent != "gov":
             pinfo = V.lex.org_acronyms.get(V.squash(parent))
+            # the parent in the unit's own jurisdiction ("Ditreskrimum Polda Maluku" beside Polda Papua), else
+            # the first the report names
+            best = None
             for other in reg.orgs:
                 if other is not ent and (
                         other.props.get("acronym") == parent or (pinfo and other.name.startswith(pinfo["full"]))):
-                    R.add(ent, "PART_OF", other, None, 0.6)
-                    break
+                    if best is None:
+                        best = other
+                    if jur and other.props.get("jurisdiction") == jur:
+                        best = other
+                        break
+            if best is not None:
+                R.add(ent, "PART_OF", best, None, 0.6)
     _named_within(doc, R)
     # room -> building -> area; area -> province
     order = sorted(venues, key=lambda em: em[1].start)

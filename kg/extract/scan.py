@@ -159,6 +159,9 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                         org.name = with_region(org.name, org.region, org.props.get("kind", ""))
                         org.props["jurisdiction"] = org.region.full
                     take(org)
+                    parent = org.props.pop("parent_org", None)
+                    if parent is not None:
+                        take(parent)   # "Polda Maluku" in "Ditreskrimum Polda Maluku"
                     acr = org.props.get("acronym")
                     if acr and acr not in doc_acr and " " not in acr and org.name and len(org.name.split()) > 1:
                         doc_acr[acr] = {"full": _strip_region(org), "kind": org.props.get("kind", "")}
@@ -255,6 +258,29 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                     sent.holds.append((p, last_office))
                 i = k
                 continue
+    share_region(text, out)
+
+
+_SHARED_REGION_GAP = re.compile(r"\s*(?:,|dan|serta|,\s*dan)\s*")
+
+
+def share_region(text: str, mentions: list[Mention]) -> None:
+    """"Dinas Ketenagakerjaan dan Dinas PPA Provinsi Maluku": bodies of one kind joined by "dan" (or a
+    comma), the last one written with its region, all stand in that region. Only a body with no region
+    of its own and with the same head word ("Dinas", "Badan", "Biro") takes it."""
+    for n in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[n], mentions[n + 1]
+        if a.type != "Organization" or b.type != "Organization" or a.region is not None or b.region is None \
+                or b.props.get("region_mention") is None:
+            continue
+        head = a.name.split(" ", 1)[0]
+        if head not in ("Dinas", "Badan", "Biro") or b.name.split(" ", 1)[0] != head or \
+                not _SHARED_REGION_GAP.fullmatch(text, a.end, b.start):
+            continue
+        a.region = b.region
+        a.name = with_region(a.name, a.region, a.props.get("kind", ""))
+        a.props["jurisdiction"] = a.region.full
+        a.props["region_shared"] = True
 
 
 # ke-an, pe-an, per-an... nouns ("Kekeringan", "Penanganan", "Perlindungan"): Indonesian names are not built so
