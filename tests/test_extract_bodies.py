@@ -286,3 +286,17 @@ def test_bodies_joined_by_dan_share_the_region_written_after_the_last():
     # the later bare name and the acronym the report gave the dinas are the same bodies, not new ones
     assert "Dinas Ketenagakerjaan" not in orgs and "Dinas PPA" not in orgs, orgs
     assert "Dinas PPA" in orgs["Dinas Pemberdayaan Perempuan dan Anak Provinsi Maluku"].aliases
+
+
+def test_a_body_chaired_by_a_person_gives_them_its_chair():
+    # "X diketuai oleh [post,] Y": Y holds the chair of X, a post named by the verb alone
+    x = extract(report(
+        "KENDAL – Pemkab Kendal membentuk Tim Percepatan Penurunan Stunting (TPPS) Kabupaten Kendal, Rabu "
+        "(20/7/2022). TPPS diketuai oleh Wakil Bupati Kendal, Windu Suko Basuki. Gugus Tugas TPPO yang "
+        "diketuai Sekda Kendal Sugiono juga menggelar rapat."))
+    r = rels(x)
+    chair = "Ketua Tim Percepatan Penurunan Stunting Kabupaten Kendal"
+    assert ("Windu Suko Basuki", "HOLDS", chair) in r, r
+    assert (chair, "POST_IN", "Tim Percepatan Penurunan Stunting Kabupaten Kendal") in r
+    assert ("Windu Suko Basuki", "HOLDS", "Wakil Bupati Kendal") in r
+    assert any(s == "Sugiono" and p == "HOLDS" and o.startswith("Ketua Gugus Tugas") for s, p, o in r), r

@@ -259,6 +259,43 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                 i = k
                 continue
     share_region(text, out)
+    if "iketuai" in sent.text:
+        chaired_by(text, sent)
+
+
+# "TPPS diketuai oleh Wakil Bupati Pemalang, Mansur Hidayat": the body, the verb, then the chair
+_CHAIRED_BY = re.compile(r"[\s,]*(?:yang\s+)?diketuai\s+(?:langsung\s+)?(?:oleh\s+)?", re.I)
+
+
+def chaired_by(text: str, sent: Sentence) -> None:
+    """A body "diketuai (oleh)" a person: the person holds the chair of that body ("Ketua <body>"), a post
+    the text names by the verb alone. The chair's name may follow their own post ("diketuai oleh Wakil
+    Bupati Pemalang, Mansur Hidayat")."""
+    out = sent.mentions
+    for n, org in enumerate(out):
+        if org.type != "Organization":
+            continue
+        m = _CHAIRED_BY.match(text, org.end)
+        if m is None or "iketuai" not in m.group():
+            continue
+        held = {id(p): o for p, o in sent.holds}
+        person = None
+        for k in range(n + 1, min(n + 3, len(out))):
+            x = out[k]
+            if x.start < m.end():
+                break
+            if x.type == "Person":
+                person = x
+                break
+            if x.type != "Office":
+                break
+        if person is None or (id(person) in held and held[id(person)].org is org):
+            continue
+        chair = Mention("Office", org.start, org.end, f"Ketua {org.surface}", "Ketua", {}, role="Ketua",
+                        org=org, region=org.region, sent=sent.index)
+        out.insert(n + 1, chair)
+        sent.holds.append((person, chair))
+        return
 
 
 _SHARED_REGION_GAP = re.compile(r"\s*(?:,|dan|serta|,\s*dan)\s*")
