@@ -39,3 +39,11 @@ def test_a_titled_name_with_a_confix_word_is_still_a_person():
     # the confix rule only judges names that have no title or degree
     x = extract(report("Kepala Dinas Sosial Kota Bima, Drs. H. Penanggalan Ahmad, M.Si., membuka rapat."))
     assert "Penanggalan Ahmad" in ents(x, "Person")
+
+
+def test_a_kind_of_institution_is_not_a_person():
+    # "Instansi Vertikal" (central government's regional offices) before "dalam", a word that follows names
+    x = extract(report(
+        "Dinas Sosial Kabupaten Pidie mengundang 30 peserta dari OPD dan Instansi Vertikal dalam Rapat "
+        "Koordinasi Penanganan Anak Terlantar, Rabu (5/11/2025)."))
+    assert not any("Instansi" in n or "Vertikal" in n for n in ents(x, "Person")), ents(x, "Person")
