@@ -66,7 +66,7 @@ def _tail(V: Vocab, text: str, toks: list[Tok], j: int, m: Mention, regional: bo
             return j + 3
         if _:
             break
-        k, inner = skip_paren(toks, j, 3)
+        k, inner = skip_paren(toks, j, 3) if j < n and toks[j].text == "(" else (j, None)
         if inner and k > j and (inner.replace(" ", "").replace("-", "").isalnum()) and \
                 any(c.isupper() for c in inner):
             m.props["acronym"] = inner
@@ -79,9 +79,10 @@ def _tail(V: Vocab, text: str, toks: list[Tok], j: int, m: Mention, regional: bo
             m.region = r.region
             m.props["region_mention"] = r
             j = _index_after(toks, j, r.end)
-            k, inner = skip_paren(toks, j, 2)   # "Kalimantan Barat (Kalbar)"
-            if inner and V.lex.regions.get(inner):
-                j = k
+            if j < n and toks[j].text == "(":   # (skip_paren moves only from a "(")
+                k, inner = skip_paren(toks, j, 2)   # "Kalimantan Barat (Kalbar)"
+                if inner and V.lex.regions.get(inner):
+                    j = k
     if j < n and toks[j].text in ("RI", "Indonesia") and toks[j].cap:
         m.props["national"] = True
         j += 1

@@ -123,18 +123,32 @@ def read_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: boo
     """What :func:`parse_person` reads at ``i``, before any mention is made, or None. A caller that may
     still reject the person makes the mention only when it keeps it."""
     n = len(toks)
-    j, titles = read_titles(V, text, toks, i)
+    # (read_titles finds none unless the first word is a title: it stops at once at any other token)
+    if i < n and toks[i].low in V.title_words:
+        j, titles = read_titles(V, text, toks, i)
+    else:
+        j, titles = i, []
     k = j
     words = 0
     ranks = V.ranks
+    not_names = V.not_names
+    name_stoppers = V.name_stoppers
     while k < n and words < MAX_NAME_WORDS:
         tk = toks[k]
-        if words >= 1 and tk.low in ranks and tk.kind == "W" and len(tk.text) >= 3 \
+        low = tk.low
+        if words >= 1 and low in ranks and tk.kind == "W" and len(tk.text) >= 3 \
                 and read_titles(V, text, toks, k)[1]:
             # "Kapolsek Gambut Iptu Fadli Ramadhan": a rank inside the run starts the person;
             # the words before it belong to the post
             return read_person(V, text, toks, k, need_evidence)
-        if is_name_word(V, toks, k):
+        # is_name_word(V, toks, k), its common answers tested here without the call
+        if tk.kind != "W" or not tk.cap or low in not_names:
+            name_word = False
+        elif tk.text[-1] not in "’'" and (low not in name_stoppers or len(tk.text) == 1):
+            name_word = True
+        else:
+            name_word = is_name_word(V, toks, k)
+        if name_word:
             if words >= 1 and len(tk.text) <= 2 and read_degrees(V, text, toks, k)[1]:
                 break   # "Andi Aso Ashari S.T,M.Si.": the degrees begin
             # a region or a title after a complete name ends it
@@ -171,14 +185,25 @@ def read_person(V: Vocab, text: str, toks: list[Tok], i: int, need_evidence: boo
         k += 1      # "Drs. Andri adi, M.Si": a name word typed in lower case before the degrees
         raw = text[toks[j].start:toks[k - 1].end]
     end_name = k
-    k2, degrees = read_degrees(V, text, toks, k)
+    # read_degrees finds none unless a degree's first word stands at k, after at most two "," or "."
+    d = k
+    while d < n and toks[d].text in ",." and d - k < 2:
+        d += 1
+    if d < n and toks[d].low in V.degree_starts and toks[d].kind == "W":
+        k2, degrees = read_degrees(V, text, toks, k)
+    else:
+        k2, degrees = k, []
     if need_evidence and not titles and not degrees:
         return None
     if V.squash(raw) in V.degrees or "-" in raw and raw.replace("-", "").replace(" ", "").isupper():
         return None   # "M.Si", "GT-PP TPPO": not a name
     if raw.isupper() and all(len(w) <= 5 for w in raw.split()) and not titles:
         return None   # a run of acronyms
-    return PersonRead(i, j, end_name, k2 if degrees else end_name, titles, degrees, raw)
+    # (tuple.__new__ makes the same PersonRead as its generated __new__, without the Python call)
+    return _PR_NEW(PersonRead, (i, j, end_name, k2 if degrees else end_name, titles, degrees, raw))
+
+
+_PR_NEW = tuple.__new__
 
 
 def person_mention(text: str, toks: list[Tok], parts: PersonRead) -> Mention:

@@ -24,15 +24,19 @@ def pick(cands: list[Region], kind: str | None) -> Region | None:
 def parse_region(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None:
     """A region at token ``i``: "Kota Jambi", "Kab. Bogor", "Provinsi (Sulteng)", "Kalbar", "kota Jambi"."""
     n = len(toks)
-    if i >= n or toks[i].kind != "W" or toks[i].low not in V.region_starts:
+    if i >= n:
+        return None
+    low = toks[i].low
+    if toks[i].kind != "W" or low not in V.region_starts:
         return None
     kind = None
     j = i
     # (each table is matched only where its first word stands: match() would say no elsewhere)
-    m = match(toks, i, V.region_kw, need_cap=False) if toks[i].low in V.region_kw else None
+    m = match(toks, i, V.region_kw, need_cap=False) if low in V.region_kw else None
     if m:
         j, kind = m
-        j, _ = skip_paren(toks, j, 2)
+        if j < n and toks[j].text == "(":   # (skip_paren moves only from a "(")
+            j, _ = skip_paren(toks, j, 2)
     if j >= n:
         return None
     if toks[j].text == "," and kind and j + 1 < n and toks[j].end == toks[j + 1].start:
@@ -57,12 +61,9 @@ def parse_region(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None
             return None
     else:
         region = cands[0]
-    surface = slice_text(text, toks, i, k)
-    mention = Mention("Place", toks[i].start, toks[k - 1].end, surface, region.full, {"kind": region.kind},
-                      region=region)
-    mention.props["explicit_kind"] = bool(kind)
-    mention.props["candidates"] = cands
-    return mention
+    start, end = toks[i].start, toks[k - 1].end   # (k > j >= i: the surface is slice_text(text, toks, i, k))
+    return Mention("Place", start, end, text[start:end], region.full,
+                   {"kind": region.kind, "explicit_kind": bool(kind), "candidates": cands}, region=region)
 
 
 def parse_subregion(V: Vocab, text: str, toks: list[Tok], i: int) -> Mention | None:

@@ -64,13 +64,15 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
     # A mention starts only at a capitalised word or at a lower-case word opening a lexicon phrase:
     # visit those, and of them only the ones past the mentions read already (each read moves i on).
     # (A token is a word exactly when its lower-cased text starts with a letter; lower_word_starts
-    # holds just such words.)
-    for at in [k for k, t in enumerate(toks) if t.cap or t.low in lower_starts]:
+    # holds just such words.) One loop over the tokens: those inside a mention read already are passed
+    # over first, by their index alone.
+    for at, t in enumerate(toks):
         if at < i:
             continue
-        i = at
-        t = toks[i]
         low = t.low
+        if not (t.cap or low in lower_starts):
+            continue
+        i = at
         if low in REGULATION and t.cap:
             i = _skip_title(toks, i + 1)
             continue
@@ -215,7 +217,8 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
             weak = False
             o_next = None   # (index, post or None): the post read after a name's comma while judging it
             if pp is not None and not (pp.titles or pp.degrees):
-                if not name_word or (prev == "." and toks[i - 1].end == t.start) or _common_phrase(title_case(pp.raw)):
+                # (_common_phrase is pure and only says no: it is asked last, of a name the context keeps)
+                if not name_word or (prev == "." and toks[i - 1].end == t.start):
                     pp = None
                 else:
                     k = pp.end   # the index after the name (and its degrees)
@@ -230,6 +233,8 @@ def scan(V: Vocab, full_text: str, sent: Sentence, doc_acr: dict) -> None:
                         pass
                     else:
                         pp = None
+                    if pp is not None and _common_phrase(title_case(pp.raw)):
+                        pp, weak = None, False
             if pp is not None:
                 p = person_mention(text, toks, pp)
                 p.weak = weak
