@@ -25,6 +25,7 @@ ACTING_FULL = {"Plt.": "Pelaksana Tugas", "Pj.": "Penjabat", "Plh.": "Pelaksana 
 LEVEL_OF_ROLE = {"Bupati": "regency", "Wakil Bupati": "regency", "Wali Kota": "city", "Wakil Wali Kota": "city",
                  "Gubernur": "province", "Wakil Gubernur": "province", "Penjabat Gubernur": "province"}
 _UNSET = object()
+_GOV_SHORT = {"city": "Pemkot", "regency": "Pemkab", "province": "Pemprov"}   # "Pemkab X" finds "Pemerintah Kabupaten X"
 
 
 class Doc:
@@ -221,12 +222,12 @@ class Doc:
         region = self.resolve(region, level if level in ("city", "regency", "province") else None)
         rk = f"{region.kind}:{region.name}"
         ent = self.gov.get(rk)
-        name = f"{GOV_NAMES.get(region.kind, 'Pemerintah Daerah')} {region.name}"
         if ent is None:
+            name = f"{GOV_NAMES.get(region.kind, 'Pemerintah Daerah')} {region.name}"
             ent = self.reg.add("Organization", name, surface, mention,
                                {"kind": "government", "jurisdiction": region.full})
             self.gov[rk] = ent
-            short = {"city": "Pemkot", "regency": "Pemkab", "province": "Pemprov"}.get(region.kind)
+            short = _GOV_SHORT.get(region.kind)
             if short:
                 self.reg.link_key("Organization", f"{short} {region.name}", ent)
         elif surface or mention is not None:   # (with neither, add() would find ent and do nothing)
@@ -360,7 +361,7 @@ class Doc:
             if m.org.props.get("kind") == "generic" or (info is not None and info.get("kind") == "generic"):
                 return None   # "Kepala OPD terkait": the heads of some bodies, no one post
             org_ent = self.organization(m.org, info)
-            name = " ".join(x for x in (prefix + role, portfolio, org_ent.name) if x)
+            name = _joined(prefix + role, portfolio, org_ent.name)
         elif m.level:
             level = m.level
             if level == "any" and role in ("Asisten", "Staf Ahli"):
@@ -396,7 +397,9 @@ class Doc:
                 if region is None:
                     return None
                 m.region = region
-                base = role.replace(" Provinsi", "").replace(" Kabupaten", "").replace(" Kota", "")
+                # (each word dropped starts with a space: a role of one word is its own base)
+                base = role.replace(" Provinsi", "").replace(" Kabupaten", "").replace(" Kota", "") \
+                    if " " in role else role
                 if base in GOV_HEADS or "Bupati" in portfolio or "Wali Kota" in portfolio or "Gubernur" in portfolio:
                     where = region.name
                 else:
@@ -410,13 +413,13 @@ class Doc:
         else:
             if m.region is not None:
                 region = self.resolve(m.region)
-                name = " ".join(x for x in (prefix + role, portfolio, region.full) if x)
+                name = _joined(prefix + role, portfolio, region.full)
             elif portfolio:
-                name = " ".join(x for x in (prefix + role, portfolio) if x)
+                name = _joined(prefix + role, portfolio)
             else:
                 return None
         name = " ".join(name.split())
-        props = {"role": " ".join(x for x in (role, portfolio) if x) if role not in GOV_HEADS else role,
+        props = {"role": _joined(role, portfolio) if role not in GOV_HEADS else role,
                  "acting": acting}
         if m.org is not None and not m.org.props.get("implicit") and (
                 m.org.region is not None and not m.org.props.get("jurisdiction_inferred")
@@ -453,6 +456,13 @@ def info_national(V: Vocab, org: Mention) -> bool:
     if info is not None:
         return not info.get("regional") and info.get("kind") in ("ministry", "badan", "police", "commission")
     return org.props.get("kind") == "ministry" or bool(org.props.get("national"))
+
+
+def _joined(*parts: str) -> str:
+    """The non-empty ``parts`` joined by spaces (``" ".join(x for x in parts if x)`` without a generator)."""
+    if all(parts):
+        return " ".join(parts)
+    return " ".join([x for x in parts if x])
 
 
 def _abbreviates(short: str, words: list[str], used: int = 0) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from functools import lru_cache
 
 from kg.extract.mentions import Mention, evidence
@@ -17,7 +18,12 @@ _ACTING_KEYS = ("pelaksana", "penjabat")
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Comparison key of a name: lower case, letters and digits only, single-spaced."""
-    return _NORM.sub(" ", text.lower()).strip()
+    low = text.lower()
+    # most names are ASCII words and single spaces ("Dinas Sosial Kota Serang"): the regex would replace
+    # each single space by itself, so stripping is all it does (tests/test_speed_h2_keys.py)
+    if low.isascii() and "  " not in low and low.replace(" ", "").isalnum():
+        return low.strip()
+    return _NORM.sub(" ", low).strip()
 
 
 @lru_cache(maxsize=65536)
@@ -41,6 +47,13 @@ def _ekey(etype: str, name: str) -> tuple[str, str]:
     return etype, org_key(name) if etype == "Organization" else key(name)
 
 
+# An Entity made by setting its slots (as Entity(eid, etype, name) would, with its defaults): the
+# dataclass __init__ is a Python call of its own, with a default factory for each list and dict
+_NEW = object.__new__
+assert tuple(f.name for f in fields(Entity)) == ("id", "type", "name", "aliases", "props", "mentions",
+                                                "canonical_id", "resolution")
+
+
 class Registry:
     """Entities of one report, keyed by type and normalised name."""
 
@@ -56,15 +69,23 @@ class Registry:
         self.acting = False
 
     def get(self, etype: str, name: str) -> Entity | None:
-        return self.by_key.get(_ekey(etype, name))
+        # (_ekey written out: get and add run once a mention or more)
+        return self.by_key.get((etype, org_key(name) if etype == "Organization" else key(name)))
 
     def add(self, etype: str, name: str, surface: str | None = None, mention: Mention | None = None,
             props: dict | None = None, aliases: list[str] | None = None) -> Entity:
         """Register (or find) the entity ``etype``/``name``; record the surface form and mention span."""
-        k = _ekey(etype, name)
+        k = (etype, org_key(name) if etype == "Organization" else key(name))   # (_ekey)
         ent = self.by_key.get(k)
         if ent is None:
-            ent = Entity(f"e{len(self.entities) + 1}", etype, name)
+            ent = _NEW(Entity)   # Entity(f"e{len(self.entities) + 1}", etype, name)
+            ent.id = f"e{len(self.entities) + 1}"
+            ent.type = etype
+            ent.name = name
+            ent.aliases = []
+            ent.props = {}
+            ent.mentions = []
+            ent.canonical_id = ent.resolution = None
             self.entities.append(ent)
             self.by_key[k] = ent
             if etype == "Organization":
@@ -76,7 +97,8 @@ class Registry:
             for p, v in props.items():
                 if (v or v not in EMPTY) and not eprops.get(p):   # (a true value is not empty)
                     eprops[p] = v
-        self.alias(ent, surface)
+        if surface:   # (alias() does nothing without one)
+            self.alias(ent, surface)
         if aliases:
             for form in (tuple(aliases) if aliases is ent.aliases else aliases):   # (a copy of ours: it grows)
                 self.alias(ent, form)

@@ -71,8 +71,10 @@ def build(doc: Doc) -> list[Relation]:
             if old in best.aliases and key(old) == key(best.name):
                 best.aliases.remove(old)
             reg.link_key("Person", m.name, best)
-        props = {"honorific_prefix": m.props.get("honorific_prefix"),
-                 "honorific_suffix": m.props.get("honorific_suffix")}
+        mp = m.props
+        # (add() skips a missing honorific, as it would a None one)
+        props = {"honorific_prefix": mp.get("honorific_prefix"), "honorific_suffix": mp.get("honorific_suffix")} \
+            if "honorific_prefix" in mp or "honorific_suffix" in mp else None
         reg.add("Person", best.name, m.surface, m, props, m.aliases)
         return best
 
@@ -250,16 +252,24 @@ def _named_within(doc: Doc, R: Relations) -> None:
              and (a.name.count(" ") >= 2 or any(f.count(" ") >= 2 for f in a.aliases))]
     if not units or len(orgs) < 2:
         return
-    forms = {e.id: _forms(doc.V, e) for e in orgs}
+    V = doc.V
+    forms = {e.id: _forms(V, e) for e in orgs}
+    # (a body with no form of two words is no one's parent: it is left out of the pairs)
+    parents = [(b, fs) for b in orgs if (fs := forms[b.id])]
     for a in units:
         own = forms[a.id]
         joined = "\n".join(own)   # one look for each parent form before the word-by-word one
-        for b in orgs:
-            if b is not a:
-                inside = [f for f in forms[b.id] if f in joined]
-                if inside and _within(own, inside):
-                    R.add(a, "PART_OF", b, None, 0.6)
+        for b, fs in parents:
+            if b is a:
+                continue
+            for f in fs:
+                if f in joined:
                     break
+            else:
+                continue   # (no form of b inside: the common case, without a list)
+            if _within(own, [f for f in fs if f in joined]):
+                R.add(a, "PART_OF", b, None, 0.6)
+                break
 
 
 def _forms(V: Vocab, e: Entity) -> set[str]:
@@ -272,19 +282,37 @@ def _forms(V: Vocab, e: Entity) -> set[str]:
         if " " not in f:
             continue
         out.add(f)
-        if f.startswith("PT "):
-            out.add(f[3:])
-        if f.split(" ", 1)[0] in shorts:
+        head, _, rest = f.partition(" ")
+        if head == "PT":
+            out.add(rest)
+        fulls = shorts.get(head)
+        if fulls is not None:
             # each lexicon full name the form starts with, word by word ("Setdaprov Banten" and
-            # "Setda Provinsi Banten" for "Sekretariat Daerah Provinsi Banten")
-            fulls = shorts[f.split(" ", 1)[0]]
-            at = f.rfind(" ")
-            while at > 0:
-                short = fulls.get(f[:at])
-                if short is not None:
-                    out.add(short + f[at:])
-                at = f.rfind(" ", 0, at)
+            # "Setda Provinsi Banten" for "Sekretariat Daerah Provinsi Banten"): the full names under its
+            # first word that have its second word next (or no second word), as _by_second_word keeps them
+            by_second = _by_second_word(fulls)
+            for second in (rest.partition(" ")[0], ""):
+                for full, short in by_second.get(second, ()):
+                    at = len(full)
+                    if f[at:at + 1] == " " and f.startswith(full):
+                        out.add(short + f[at:])
     return out
+
+
+# the lexicon's full names under one first word, as (full name, short form) pairs keyed by the full name's
+# second word ("" for a name of one word): lexicon facts, made once a first word (by the id of its dict,
+# which is held here, so that the id is not reused)
+_BY_SECOND_WORD: dict[int, tuple[dict, dict[str, list[tuple[str, str]]]]] = {}
+
+
+def _by_second_word(fulls: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    got = _BY_SECOND_WORD.get(id(fulls))
+    if got is None or got[0] is not fulls:
+        by_second: dict[str, list[tuple[str, str]]] = {}
+        for full, short in fulls.items():
+            by_second.setdefault(full.partition(" ")[2].partition(" ")[0], []).append((full, short))
+        got = _BY_SECOND_WORD[id(fulls)] = (fulls, by_second)
+    return got[1]
 
 
 def _within(own: set[str], parent: set[str]) -> bool:

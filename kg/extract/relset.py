@@ -1,6 +1,7 @@
 """The relation set of one report: relations without duplicates, each with its evidence."""
 from __future__ import annotations
 
+from dataclasses import fields
 from functools import lru_cache
 
 from kg.extract.document import Doc
@@ -8,6 +9,12 @@ from kg.extract.entities import key
 from kg.extract.mentions import evidence
 from kg.extract.scan import Sentence
 from kg.model import Entity, Evidence, Relation
+
+
+# A Relation made by setting its slots (as Relation(s, p, o, ev, role) would): the dataclass __init__ is a
+# Python call of its own
+_NEW = object.__new__
+assert tuple(f.name for f in fields(Relation)) == ("s", "p", "o", "evidence", "role")
 
 
 class Relations:
@@ -38,14 +45,20 @@ class Relations:
         if ev is None:
             start, end, c = k
             ev = self.evidence[k] = evidence(self.doc.text[start:end], start, end, c)
-        self.out.append(Relation(sid, p, oid, ev, role))
+        rel = _NEW(Relation)   # Relation(sid, p, oid, ev, role)
+        rel.s = sid
+        rel.p = p
+        rel.o = oid
+        rel.evidence = ev
+        rel.role = role
+        self.out.append(rel)
 
 
 def _first_span(doc: Doc, s: Entity, o: Entity) -> tuple[int, int, float]:
     """(start, end, confidence) of :func:`_first_evidence`."""
     for ent in (s, o):
         if ent.mentions:
-            sent = _sent_of(doc, ent.mentions[0].start)
+            sent = doc.sent_at(ent.mentions[0].start)
             if sent is not None:
                 return sent.start, sent.end, 0.6
     sent = doc.first_body_sentence()
@@ -67,5 +80,5 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(w for w in key(name).split() if len(w) > 1 or w.isalpha())
 
 
-def _sent_of(doc: Doc, pos: int) -> Sentence | None:
-    return doc.sent_at(pos)
+# the sentence holding offset ``pos``: _sent_of(doc, pos) is doc.sent_at(pos), without a call of its own
+_sent_of = Doc.sent_at
